@@ -1,0 +1,10 @@
+import { migration0010 } from './0010-initial-schema'
+
+export type Migration = { readonly version: number; readonly name: string; readonly sql: string }
+
+/**
+ * Every migration the app knows, oldest first. Versions step by 10 so a hotfix can slot in.
+ * Shipped migrations are immutable: test/unit/db/migrations.test.ts pins each one's hash,
+ * and the runner refuses a database whose applied migration text differs from ours.
+ */
+export const MIGRATIONS: readonly Migration[] = [migration0010]
