@@ -1,0 +1,54 @@
+import type { z } from 'zod'
+import { contract, isMethodName, type MethodName } from '../../../shared/contract'
+import { fail, type FieldIssue, type Result } from '../../../shared/result'
+import { describeIssue } from '../../../shared/validation-messages'
+import type { CoreContext } from '../context'
+import type { Handlers } from './handlers'
+
+export type Dispatch = (method: string, payload: unknown) => Promise<Result<unknown>>
+
+/**
+ * The single entry from any host: unknown methods are refused, every payload is parsed with the
+ * contract's schema before the core sees it, and failures come back as data, never as throws.
+ */
+export function createDispatch(ctx: CoreContext, handlers: Handlers): Dispatch {
+  return async (method, payload) => {
+    if (!isMethodName(method)) {
+      return fail('UNKNOWN_METHOD', `Unknown method: ${method.slice(0, 80)}`)
+    }
+    const parsed = contract[method].input.safeParse(payload)
+    if (!parsed.success) {
+      const issues = toFieldIssues(parsed.error)
+      return fail(
+        'VALIDATION',
+        `Invalid input for ${method}: ${issues.map((i) => describeIssue(i.path, i.code)).join('; ')}`,
+        { issues }
+      )
+    }
+    try {
+      return await call(ctx, handlers, method, parsed.data)
+    } catch (error) {
+      ctx.log.error('handler failed', { method, error: error instanceof Error ? error.message : String(error) })
+      return fail('INTERNAL', 'Something went wrong inside Waybill Station; the log has the details.')
+    }
+  }
+}
+
+function call<M extends MethodName>(
+  ctx: CoreContext,
+  handlers: Handlers,
+  method: M,
+  input: unknown
+): Result<unknown> | Promise<Result<unknown>> {
+  // The schema for `method` parsed `input` just above, so it has the handler's input type.
+  const handler = handlers[method] as (c: CoreContext, i: unknown) => Result<unknown> | Promise<Result<unknown>>
+  return handler(ctx, input)
+}
+
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.')
+    const code = /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code
+    return { path, code, message: describeIssue('', code) }
+  })
+}

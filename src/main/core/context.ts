@@ -1,0 +1,14 @@
+import type { EventName, EventPayload } from '../../shared/contract'
+import type { WritableDB } from './db/connection'
+import type { Logger } from './log'
+
+/** What every core function gets: its dependencies as parameters, never globals (DESIGN §4). */
+export type CoreContext = {
+  readonly db: WritableDB
+  readonly now: () => number
+  readonly actor: string
+  readonly station: string
+  readonly dataDir: string
+  readonly log: Logger
+  readonly emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
+}

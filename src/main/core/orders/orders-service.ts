@@ -1,0 +1,168 @@
+import type {
+  OrderDetail,
+  OrderInputParsed,
+  OrderListPage,
+  OrderListQueryParsed
+} from '../../../shared/schemas/order'
+import { fail, ok, type Result } from '../../../shared/result'
+import { appendAudit, auditFor } from '../db/audit-repo'
+import {
+  findOrderByCode,
+  findOrderByPlatformId,
+  getOrderRow,
+  insertOrders,
+  lastPlatformOrderIdWithPrefix,
+  listOrders as listOrderRows,
+  orderItems,
+  orderPackages,
+  type NewOrder,
+  type OrderListRow
+} from '../db/orders-repo'
+import type { CoreContext } from '../context'
+
+/** Manual orders are numbered M + local date + sequence: M20261123-0001. */
+export function nextManualOrderId(ctx: CoreContext, shopId: number): string {
+  const d = new Date(ctx.now())
+  const day = `${String(d.getFullYear())}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`
+  const prefix = `M${day}-`
+  const last = lastPlatformOrderIdWithPrefix(ctx.db, shopId, prefix)
+  const next = last === null ? 1 : Number(last.slice(prefix.length)) + 1
+  return `${prefix}${String(next).padStart(4, '0')}`
+}
+
+export function toNewOrder(input: OrderInputParsed, platformOrderId: string, now: number): NewOrder {
+  return {
+    shopId: input.shopId,
+    platformOrderId,
+    status: 'pending',
+    receiver: input.receiver,
+    remark: input.remark,
+    createdAt: input.createdAt ?? now,
+    paidAt: input.paidAt ?? null,
+    updatedAt: now,
+    items: input.items.map((item) => ({
+      sku: item.sku,
+      title: item.title,
+      quantity: item.quantity,
+      unitWeightG: item.unitWeightG,
+      warehouse: item.warehouse ?? null,
+      temperatureZone: item.temperatureZone
+    }))
+  }
+}
+
+export function addOrder(ctx: CoreContext, input: OrderInputParsed): Result<OrderDetail> {
+  const given = input.platformOrderId ?? ''
+  const created = ctx.db.transaction((): Result<number> => {
+    if (given !== '' && findOrderByPlatformId(ctx.db, input.shopId, given)) {
+      return fail('CONFLICT', `Order ${given} already exists in this shop`, {
+        issues: [{ path: 'platformOrderId', code: 'order_id_taken', message: 'already exists in this shop' }]
+      })
+    }
+    const platformOrderId = given !== '' ? given : nextManualOrderId(ctx, input.shopId)
+    const [id] = insertOrders(ctx.db, [toNewOrder(input, platformOrderId, ctx.now())])
+    if (id === undefined) {
+      return fail('INTERNAL', 'The order was not written')
+    }
+    appendAudit(ctx.db, {
+      at: ctx.now(),
+      actor: ctx.actor,
+      station: ctx.station,
+      action: 'order.created',
+      entity: 'order',
+      entityId: id,
+      details: { source: 'manual', platformOrderId }
+    })
+    return ok(id)
+  }).immediate()
+  if (!created.ok) {
+    return created
+  }
+  ctx.log.info('order created', { orderId: created.value })
+  ctx.emit('orders.changed', { ids: [created.value] })
+  return getOrder(ctx, created.value)
+}
+
+export function getOrder(ctx: CoreContext, id: number): Result<OrderDetail> {
+  const row = getOrderRow(ctx.db, id)
+  if (!row) {
+    return fail('NOT_FOUND', `Order ${String(id)} does not exist`)
+  }
+  return ok({
+    id: row.id,
+    shopId: row.shop_id,
+    shopName: row.shop_name,
+    platformOrderId: row.platform_order_id,
+    status: row.status,
+    receiver: {
+      name: row.receiver_name,
+      phone: row.receiver_phone,
+      province: row.province,
+      city: row.city,
+      district: row.district,
+      detail: row.address_detail
+    },
+    remark: row.remark,
+    exemption: row.exemption,
+    createdAt: row.created_at,
+    paidAt: row.paid_at,
+    shippedAt: row.shipped_at,
+    items: orderItems(ctx.db, id).map((i) => ({
+      id: i.id,
+      lineNo: i.line_no,
+      sku: i.sku,
+      title: i.title,
+      quantity: i.quantity,
+      quantityShipped: i.quantity_shipped,
+      unitWeightG: i.unit_weight_g,
+      warehouse: i.warehouse,
+      temperatureZone: i.temperature_zone
+    })),
+    packages: orderPackages(ctx.db, id).map((p) => ({
+      id: p.id,
+      sequence: p.sequence,
+      role: p.role,
+      carrier: p.carrier,
+      trackingNumber: p.tracking_number,
+      printState: p.print_state,
+      shipState: p.ship_state,
+      syncState: p.sync_state,
+      createdAt: p.created_at
+    })),
+    history: auditFor(ctx.db, 'order', id)
+  })
+}
+
+export function listOrders(ctx: CoreContext, query: OrderListQueryParsed): Result<OrderListPage> {
+  const page = listOrderRows(ctx.db, {
+    query: query.query,
+    status: query.status,
+    offset: query.offset,
+    limit: query.limit
+  })
+  return ok({ total: page.total, totalCapped: page.totalCapped, offset: query.offset, rows: page.rows.map(toSummary) })
+}
+
+function toSummary(row: OrderListRow): OrderListPage['rows'][number] {
+  return {
+    id: row.id,
+    shopId: row.shop_id,
+    platformOrderId: row.platform_order_id,
+    status: row.status,
+    receiverName: row.receiver_name,
+    receiverPhone: row.receiver_phone,
+    region: `${row.province} ${row.city} ${row.district}`,
+    itemCount: row.item_count ?? 0,
+    itemSummary: row.item_summary ?? '',
+    trackingNumbers: row.tracking_numbers ? row.tracking_numbers.split(',') : [],
+    createdAt: row.created_at
+  }
+}
+
+export function scanOrder(
+  ctx: CoreContext,
+  code: string
+): Result<{ orderId: number | null; matchedBy: 'order_id' | 'tracking_number' | null }> {
+  const found = findOrderByCode(ctx.db, code)
+  return ok(found ?? { orderId: null, matchedBy: null })
+}

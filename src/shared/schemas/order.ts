@@ -1,0 +1,156 @@
+import { z } from 'zod'
+import { isValidPhone } from '../phone'
+import { regionProblem } from '../regions'
+
+/**
+ * Issue codes: each zod message below is a code, translated by the renderer (`validation.<code>`)
+ * and spelled out in English by {@link VALIDATION_MESSAGES} for the CLI and logs.
+ */
+const text = (max: number) => z.string().trim().max(max, 'too_long')
+const required = (max: number) => text(max).min(1, 'required')
+
+export const TEMPERATURE_ZONES = ['ambient', 'chilled', 'frozen'] as const
+export const ORDER_STATUSES = ['pending', 'partially_shipped', 'shipped', 'closed'] as const
+export const PLATFORMS = ['kuaishou', 'taobao', 'manual'] as const
+
+export const ReceiverInput = z
+  .object({
+    name: required(50),
+    phone: z
+      .string()
+      .trim()
+      .min(1, 'required')
+      .refine((v) => isValidPhone(v), 'phone_invalid'),
+    province: required(30),
+    city: required(30),
+    district: required(30),
+    detail: required(200)
+  })
+  .superRefine((r, ctx) => {
+    if (!r.province || !r.city || !r.district) {
+      return
+    }
+    const problem = regionProblem(r.province, r.city, r.district)
+    if (problem) {
+      ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.code })
+    }
+  })
+
+export const OrderItemInput = z.object({
+  sku: required(64),
+  title: required(200),
+  quantity: z.number('number_required').int('integer_required').min(1, 'quantity_min').max(99_999, 'too_large'),
+  unitWeightG: z.number('number_required').int('integer_required').min(0, 'not_negative').max(1_000_000, 'too_large'),
+  warehouse: text(50).optional(),
+  temperatureZone: z.enum(TEMPERATURE_ZONES).default('ambient')
+})
+
+export const OrderInput = z.object({
+  shopId: z.number().int().positive().default(1),
+  /** Empty for manual entry: the app numbers it (M + date + sequence). */
+  platformOrderId: z
+    .string()
+    .trim()
+    .max(64, 'too_long')
+    .regex(/^[A-Za-z0-9_-]*$/, 'order_id_chars')
+    .optional(),
+  receiver: ReceiverInput,
+  items: z.array(OrderItemInput).min(1, 'items_required').max(200, 'too_many_items'),
+  remark: text(500).default(''),
+  createdAt: z.number().int().positive().optional(),
+  paidAt: z.number().int().positive().optional()
+})
+export type OrderInput = z.input<typeof OrderInput>
+export type OrderInputParsed = z.output<typeof OrderInput>
+
+export const Receiver = z.object({
+  name: z.string(),
+  phone: z.string(),
+  province: z.string(),
+  city: z.string(),
+  district: z.string(),
+  detail: z.string()
+})
+
+export const OrderSummary = z.object({
+  id: z.number().int(),
+  shopId: z.number().int(),
+  platformOrderId: z.string(),
+  status: z.enum(ORDER_STATUSES),
+  receiverName: z.string(),
+  receiverPhone: z.string(),
+  region: z.string(),
+  itemCount: z.number().int(),
+  itemSummary: z.string(),
+  trackingNumbers: z.array(z.string()),
+  createdAt: z.number().int()
+})
+export type OrderSummary = z.infer<typeof OrderSummary>
+
+export const OrderItem = z.object({
+  id: z.number().int(),
+  lineNo: z.number().int(),
+  sku: z.string(),
+  title: z.string(),
+  quantity: z.number().int(),
+  quantityShipped: z.number().int(),
+  unitWeightG: z.number().int(),
+  warehouse: z.string().nullable(),
+  temperatureZone: z.enum(TEMPERATURE_ZONES)
+})
+
+export const PackageView = z.object({
+  id: z.number().int(),
+  sequence: z.number().int(),
+  role: z.enum(['first', 'split', 'appended']),
+  carrier: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  printState: z.string(),
+  shipState: z.string(),
+  syncState: z.string(),
+  createdAt: z.number().int()
+})
+
+export const HistoryEntry = z.object({
+  at: z.number().int(),
+  actor: z.string(),
+  station: z.string(),
+  action: z.string(),
+  details: z.record(z.string(), z.unknown())
+})
+
+export const OrderDetail = z.object({
+  id: z.number().int(),
+  shopId: z.number().int(),
+  shopName: z.string(),
+  platformOrderId: z.string(),
+  status: z.enum(ORDER_STATUSES),
+  receiver: Receiver,
+  remark: z.string(),
+  exemption: z.string(),
+  createdAt: z.number().int(),
+  paidAt: z.number().int().nullable(),
+  shippedAt: z.number().int().nullable(),
+  items: z.array(OrderItem),
+  packages: z.array(PackageView),
+  history: z.array(HistoryEntry)
+})
+export type OrderDetail = z.infer<typeof OrderDetail>
+
+export const OrderListQuery = z.object({
+  query: z.string().trim().max(100, 'too_long').default(''),
+  status: z.enum(ORDER_STATUSES).optional(),
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100)
+})
+export type OrderListQuery = z.input<typeof OrderListQuery>
+export type OrderListQueryParsed = z.output<typeof OrderListQuery>
+
+export const OrderListPage = z.object({
+  total: z.number().int(),
+  /** True when `total` counts only up to a cap (search over very many matches). */
+  totalCapped: z.boolean(),
+  offset: z.number().int(),
+  rows: z.array(OrderSummary)
+})
+export type OrderListPage = z.infer<typeof OrderListPage>
