@@ -18,7 +18,9 @@ export function median(values: readonly number[]): number {
   if (sorted.length === 0) {
     return Number.NaN
   }
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? 0)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
 }
 
 export function percentile(values: readonly number[], p: number): number {

@@ -1,4 +1,12 @@
 import { z } from 'zod'
+import {
+  EVENT_NAMES,
+  METHOD_NAMES,
+  type EventName,
+  type MethodName,
+  ipcChannel,
+  ipcEventChannel
+} from './channels'
 import { OrderDetail, OrderInput, OrderListPage, OrderListQuery } from './schemas/order'
 
 /**
@@ -40,13 +48,11 @@ export const contract = {
       matchedBy: z.enum(['order_id', 'tracking_number']).nullable()
     })
   }
-} as const
+} as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract
-export type MethodName = keyof Contract
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
-export const METHOD_NAMES = Object.keys(contract) as readonly MethodName[]
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name)
@@ -55,11 +61,9 @@ export function isMethodName(name: string): name is MethodName {
 /** Push events main → renderer, typed the same way. */
 export const events = {
   'orders.changed': z.object({ ids: z.array(z.number().int()) })
-} as const
+} as const satisfies Record<EventName, z.ZodType>
 export type Events = typeof events
-export type EventName = keyof Events
 export type EventPayload<E extends EventName> = z.output<Events[E]>
-export const EVENT_NAMES = Object.keys(events) as readonly EventName[]
 
 export function isEventName(name: string): name is EventName {
   return Object.hasOwn(events, name)
@@ -67,10 +71,14 @@ export function isEventName(name: string): name is EventName {
 
 /** The client the renderer uses; one implementation per transport. */
 export type AppClient = {
-  readonly call: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>
-  readonly on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => () => void
+  readonly call: <M extends MethodName>(
+    method: M,
+    input: MethodInput<M>
+  ) => Promise<MethodOutput<M>>
+  readonly on: <E extends EventName>(
+    event: E,
+    listener: (payload: EventPayload<E>) => void
+  ) => () => void
 }
 
-/** Channel names on the Electron IPC transport. */
-export const ipcChannel = (method: MethodName): string => `wb:call:${method}`
-export const ipcEventChannel = (event: EventName): string => `wb:event:${event}`
+export { EVENT_NAMES, METHOD_NAMES, ipcChannel, ipcEventChannel, type EventName, type MethodName }

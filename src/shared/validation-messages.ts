@@ -3,7 +3,8 @@ export const VALIDATION_MESSAGES: Readonly<Record<string, string>> = {
   required: 'is required',
   too_long: 'is too long',
   too_large: 'is too large',
-  phone_invalid: 'must be a mainland mobile (11 digits, 1[3-9]…) or a landline with area code (0571-88886666)',
+  phone_invalid:
+    'must be a mainland mobile (11 digits, 1[3-9]…) or a landline with area code (0571-88886666)',
   province_unknown: 'is not a province of mainland China',
   city_not_in_province: 'is not a city of that province',
   district_not_in_city: 'is not a district of that city',

@@ -7,7 +7,16 @@ export type Logger = {
 
 const MOBILE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g
 const LANDLINE = /(?<!\d)(0\d{2,3}-?)\d{3,4}(\d{4})(?!\d)/g
-const BUYER_KEYS = new Set(['receiverName', 'receiver_name', 'name', 'buyer', 'receiverPhone', 'phone', 'detail', 'address'])
+const BUYER_KEYS = new Set([
+  'receiverName',
+  'receiver_name',
+  'name',
+  'buyer',
+  'receiverPhone',
+  'phone',
+  'detail',
+  'address'
+])
 
 /** Buyer data never reaches a log in clear (invariant 9): phones and named buyer fields are masked. */
 export function maskForLog(value: unknown, key = ''): unknown {

@@ -18,7 +18,10 @@ export function defaultUserDataDir(
 }
 
 /** --data-dir wins, then WAYBILL_DATA_DIR, then the OS user-data folder. */
-export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveDataDir(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env
+): string {
   if (flag) {
     return resolve(flag)
   }

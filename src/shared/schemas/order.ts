@@ -39,8 +39,16 @@ export const ReceiverInput = z
 export const OrderItemInput = z.object({
   sku: required(64),
   title: required(200),
-  quantity: z.number('number_required').int('integer_required').min(1, 'quantity_min').max(99_999, 'too_large'),
-  unitWeightG: z.number('number_required').int('integer_required').min(0, 'not_negative').max(1_000_000, 'too_large'),
+  quantity: z
+    .number('number_required')
+    .int('integer_required')
+    .min(1, 'quantity_min')
+    .max(99_999, 'too_large'),
+  unitWeightG: z
+    .number('number_required')
+    .int('integer_required')
+    .min(0, 'not_negative')
+    .max(1_000_000, 'too_large'),
   warehouse: text(50).optional(),
   temperatureZone: z.enum(TEMPERATURE_ZONES).default('ambient')
 })

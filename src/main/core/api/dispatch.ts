@@ -28,27 +28,37 @@ export function createDispatch(ctx: CoreContext, handlers: Handlers): Dispatch {
     try {
       return await call(ctx, handlers, method, parsed.data)
     } catch (error) {
-      ctx.log.error('handler failed', { method, error: error instanceof Error ? error.message : String(error) })
-      return fail('INTERNAL', 'Something went wrong inside Waybill Station; the log has the details.')
+      ctx.log.error('handler failed', {
+        method,
+        error: error instanceof Error ? error.message : String(error)
+      })
+      return fail(
+        'INTERNAL',
+        'Something went wrong inside Waybill Station; the log has the details.'
+      )
     }
   }
 }
 
-function call<M extends MethodName>(
+function call(
   ctx: CoreContext,
   handlers: Handlers,
-  method: M,
+  method: MethodName,
   input: unknown
 ): Result<unknown> | Promise<Result<unknown>> {
   // The schema for `method` parsed `input` just above, so it has the handler's input type.
-  const handler = handlers[method] as (c: CoreContext, i: unknown) => Result<unknown> | Promise<Result<unknown>>
+  const handler = handlers[method] as (
+    c: CoreContext,
+    i: unknown
+  ) => Result<unknown> | Promise<Result<unknown>>
   return handler(ctx, input)
 }
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.')
-    const code = /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code
+    const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined')
+    const code = missing ? 'required' : /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code
     return { path, code, message: describeIssue('', code) }
   })
 }

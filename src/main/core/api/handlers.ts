@@ -19,7 +19,12 @@ export type Handlers = { readonly [M in MethodName]: Handler<M> }
 export function createHandlers(host: HostInfo): Handlers {
   return {
     'app.info': (ctx) =>
-      ok({ version: host.version, schemaVersion: schemaVersion(ctx.db), dataDir: ctx.dataDir, host: host.host }),
+      ok({
+        version: host.version,
+        schemaVersion: schemaVersion(ctx.db),
+        dataDir: ctx.dataDir,
+        host: host.host
+      }),
     'settings.get': (ctx, input) => ok({ value: getSetting(ctx.db, input.key) }),
     'settings.set': (ctx, input) => {
       setSetting(ctx.db, input.key, input.value)

@@ -31,7 +31,13 @@ export function auditFor(
   db: ReadableDB,
   entity: string,
   entityId: number
-): { at: number; actor: string; station: string; action: string; details: Record<string, unknown> }[] {
+): {
+  at: number
+  actor: string
+  station: string
+  action: string
+  details: Record<string, unknown>
+}[] {
   return db
     .prepare<[string, number], AuditRow>(
       `SELECT at, actor, station, action, details FROM audit_events

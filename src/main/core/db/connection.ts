@@ -17,7 +17,10 @@ export function migrationHash(m: Migration): string {
   return createHash('sha256').update(m.sql).digest('hex')
 }
 
-export type OpenOptions = { readonly migrations?: readonly Migration[]; readonly readonly?: boolean }
+export type OpenOptions = {
+  readonly migrations?: readonly Migration[]
+  readonly readonly?: boolean
+}
 
 /** Opens (creating if needed) the app database: WAL, foreign keys, migrated to the latest version. */
 export function openDatabase(file: string, options: OpenOptions = {}): WritableDB {
@@ -62,7 +65,9 @@ export function migrate(db: WritableDB, migrations: readonly Migration[], target
       )
     }
     const applied = db
-      .prepare<[], { version: number; sha256: string }>('SELECT version, sha256 FROM schema_migrations')
+      .prepare<[], { version: number; sha256: string }>(
+        'SELECT version, sha256 FROM schema_migrations'
+      )
       .all()
     const byVersion = new Map(migrations.map((m) => [m.version, m]))
     for (const row of applied) {

@@ -82,7 +82,21 @@ const statementCache = new WeakMap<ReadableDB, ReturnType<typeof prepareWrites>>
 function prepareWrites(db: WritableDB) {
   return {
     order: db.prepare<
-      [number, string, string, string, string, string, string, string, string, string, number, number | null, number]
+      [
+        number,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        number,
+        number | null,
+        number
+      ]
     >(
       `INSERT INTO orders (shop_id, platform_order_id, status, receiver_name, receiver_phone, province, city,
          district, address_detail, remark, created_at, paid_at, updated_at)
@@ -156,11 +170,32 @@ export function replaceOrder(db: WritableDB, id: number, order: NewOrder): void 
     db.prepare(
       `UPDATE orders SET receiver_name = ?, receiver_phone = ?, province = ?, city = ?, district = ?,
          address_detail = ?, remark = ?, created_at = ?, paid_at = ?, updated_at = ? WHERE id = ?`
-    ).run(r.name, r.phone, r.province, r.city, r.district, r.detail, order.remark, order.createdAt, order.paidAt, order.updatedAt, id)
+    ).run(
+      r.name,
+      r.phone,
+      r.province,
+      r.city,
+      r.district,
+      r.detail,
+      order.remark,
+      order.createdAt,
+      order.paidAt,
+      order.updatedAt,
+      id
+    )
     db.prepare('DELETE FROM order_items WHERE order_id = ?').run(id)
     const s = writes(db)
     order.items.forEach((item, index) => {
-      s.item.run(id, index + 1, item.sku, item.title, item.quantity, item.unitWeightG, item.warehouse, item.temperatureZone)
+      s.item.run(
+        id,
+        index + 1,
+        item.sku,
+        item.title,
+        item.quantity,
+        item.unitWeightG,
+        item.warehouse,
+        item.temperatureZone
+      )
     })
   })()
 }
@@ -187,7 +222,11 @@ export function findOrderByPlatformId(
     .get(shopId, platformOrderId)
 }
 
-export function lastPlatformOrderIdWithPrefix(db: ReadableDB, shopId: number, prefix: string): string | null {
+export function lastPlatformOrderIdWithPrefix(
+  db: ReadableDB,
+  shopId: number,
+  prefix: string
+): string | null {
   const row = db
     .prepare<[number, string, string], { id: string | null }>(
       `SELECT max(platform_order_id) AS id FROM orders
@@ -197,7 +236,10 @@ export function lastPlatformOrderIdWithPrefix(db: ReadableDB, shopId: number, pr
   return row?.id ?? null
 }
 
-export function getOrderRow(db: ReadableDB, id: number): (OrderRow & { shop_name: string }) | undefined {
+export function getOrderRow(
+  db: ReadableDB,
+  id: number
+): (OrderRow & { shop_name: string }) | undefined {
   return db
     .prepare<[number], OrderRow & { shop_name: string }>(
       `SELECT o.*, s.name AS shop_name FROM orders o JOIN shops s ON s.id = o.shop_id WHERE o.id = ?`
@@ -269,7 +311,8 @@ export function listOrders(
   if (search.query === '') {
     const where = search.status ? 'WHERE o.status = @status' : ''
     const countSql = `SELECT count(*) AS n FROM orders o ${where}`
-    const total = db.prepare<[Record<string, unknown>], { n: number }>(countSql).get(bind(countSql))?.n ?? 0
+    const total =
+      db.prepare<[Record<string, unknown>], { n: number }>(countSql).get(bind(countSql))?.n ?? 0
     const rowsSql = `SELECT ${LIST_COLUMNS} FROM orders o ${where}
       ORDER BY o.created_at DESC, o.id DESC LIMIT @limit OFFSET @offset`
     return {
@@ -287,7 +330,8 @@ export function listOrders(
          UNION SELECT order_id FROM packages WHERE tracking_number = @query`
   const countSql = `SELECT count(*) AS n FROM (SELECT o.id FROM orders o
     WHERE o.id IN (${matching}) ${statusClause} LIMIT @cap)`
-  const counted = db.prepare<[Record<string, unknown>], { n: number }>(countSql).get(bind(countSql))?.n ?? 0
+  const counted =
+    db.prepare<[Record<string, unknown>], { n: number }>(countSql).get(bind(countSql))?.n ?? 0
   const rowsSql = `SELECT ${LIST_COLUMNS} FROM orders o WHERE o.id IN (${matching}) ${statusClause}
     ORDER BY o.created_at DESC, o.id DESC LIMIT @limit OFFSET @offset`
   return {

@@ -1,7 +1,9 @@
 import type { ReadableDB, WritableDB } from './connection'
 
 export function getSetting(db: ReadableDB, key: string): string | null {
-  const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)
+  const row = db
+    .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+    .get(key)
   return row?.value ?? null
 }
 

@@ -16,7 +16,8 @@ export function countRows(db: ReadableDB): Record<string, number> {
   const counts: Record<string, number> = {}
   for (const table of tables) {
     // Table names come from the constant list above, never from input.
-    counts[table] = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0
+    counts[table] =
+      db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0
   }
   return counts
 }

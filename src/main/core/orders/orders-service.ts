@@ -30,7 +30,11 @@ export function nextManualOrderId(ctx: CoreContext, shopId: number): string {
   return `${prefix}${String(next).padStart(4, '0')}`
 }
 
-export function toNewOrder(input: OrderInputParsed, platformOrderId: string, now: number): NewOrder {
+export function toNewOrder(
+  input: OrderInputParsed,
+  platformOrderId: string,
+  now: number
+): NewOrder {
   return {
     shopId: input.shopId,
     platformOrderId,
@@ -53,28 +57,36 @@ export function toNewOrder(input: OrderInputParsed, platformOrderId: string, now
 
 export function addOrder(ctx: CoreContext, input: OrderInputParsed): Result<OrderDetail> {
   const given = input.platformOrderId ?? ''
-  const created = ctx.db.transaction((): Result<number> => {
-    if (given !== '' && findOrderByPlatformId(ctx.db, input.shopId, given)) {
-      return fail('CONFLICT', `Order ${given} already exists in this shop`, {
-        issues: [{ path: 'platformOrderId', code: 'order_id_taken', message: 'already exists in this shop' }]
+  const created = ctx.db
+    .transaction((): Result<number> => {
+      if (given !== '' && findOrderByPlatformId(ctx.db, input.shopId, given)) {
+        return fail('CONFLICT', `Order ${given} already exists in this shop`, {
+          issues: [
+            {
+              path: 'platformOrderId',
+              code: 'order_id_taken',
+              message: 'already exists in this shop'
+            }
+          ]
+        })
+      }
+      const platformOrderId = given !== '' ? given : nextManualOrderId(ctx, input.shopId)
+      const [id] = insertOrders(ctx.db, [toNewOrder(input, platformOrderId, ctx.now())])
+      if (id === undefined) {
+        return fail('INTERNAL', 'The order was not written')
+      }
+      appendAudit(ctx.db, {
+        at: ctx.now(),
+        actor: ctx.actor,
+        station: ctx.station,
+        action: 'order.created',
+        entity: 'order',
+        entityId: id,
+        details: { source: 'manual', platformOrderId }
       })
-    }
-    const platformOrderId = given !== '' ? given : nextManualOrderId(ctx, input.shopId)
-    const [id] = insertOrders(ctx.db, [toNewOrder(input, platformOrderId, ctx.now())])
-    if (id === undefined) {
-      return fail('INTERNAL', 'The order was not written')
-    }
-    appendAudit(ctx.db, {
-      at: ctx.now(),
-      actor: ctx.actor,
-      station: ctx.station,
-      action: 'order.created',
-      entity: 'order',
-      entityId: id,
-      details: { source: 'manual', platformOrderId }
+      return ok(id)
     })
-    return ok(id)
-  }).immediate()
+    .immediate()
   if (!created.ok) {
     return created
   }
@@ -140,7 +152,12 @@ export function listOrders(ctx: CoreContext, query: OrderListQueryParsed): Resul
     offset: query.offset,
     limit: query.limit
   })
-  return ok({ total: page.total, totalCapped: page.totalCapped, offset: query.offset, rows: page.rows.map(toSummary) })
+  return ok({
+    total: page.total,
+    totalCapped: page.totalCapped,
+    offset: query.offset,
+    rows: page.rows.map(toSummary)
+  })
 }
 
 function toSummary(row: OrderListRow): OrderListPage['rows'][number] {

@@ -1,0 +1,93 @@
+import {
+  isEventName,
+  type AppClient,
+  type EventName,
+  type EventPayload,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput
+} from '../../../shared/contract'
+import type { PreloadBridge } from '../../../shared/channels'
+import { AppCallError, type Result } from '../../../shared/result'
+
+/** Picks the transport: the preload bridge inside Electron, HTTP + WebSocket in browser mode. */
+export function createClient(): AppClient {
+  return window.waybill ? ipcClient(window.waybill) : httpClient()
+}
+
+function unwrap(result: Result<unknown>): unknown {
+  if (!result.ok) {
+    throw new AppCallError(result.error)
+  }
+  return result.value
+}
+
+function ipcClient(bridge: PreloadBridge): AppClient {
+  return {
+    call: async <M extends MethodName>(method: M, input: MethodInput<M>) =>
+      // Main parsed the value with the contract's output schema before sending it.
+      unwrap((await bridge.methods[method](input)) as Result<unknown>) as MethodOutput<M>,
+    on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) =>
+      bridge.events[event]((payload) => {
+        listener(payload as EventPayload<E>)
+      })
+  }
+}
+
+type Listener = (payload: unknown) => void
+
+function httpClient(): AppClient {
+  const listeners = new Map<EventName, Set<Listener>>()
+  let socket: WebSocket | null = null
+  let retry = 500
+
+  const connect = () => {
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events`
+    socket = new WebSocket(url)
+    socket.onopen = () => {
+      retry = 500
+    }
+    socket.onmessage = (message: MessageEvent<string>) => {
+      const data = JSON.parse(message.data) as { event: string; payload: unknown }
+      if (isEventName(data.event)) {
+        for (const listener of listeners.get(data.event) ?? []) {
+          listener(data.payload)
+        }
+      }
+    }
+    socket.onclose = () => {
+      socket = null
+      retry = Math.min(retry * 2, 10_000)
+      setTimeout(connect, retry)
+    }
+  }
+
+  return {
+    call: async <M extends MethodName>(method: M, input: MethodInput<M>) => {
+      const response = await fetch(`/api/call/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input)
+      })
+      if (response.status === 401) {
+        throw new AppCallError({ code: 'UNAUTHORIZED', message: 'session_expired' })
+      }
+      return unwrap((await response.json()) as Result<unknown>) as MethodOutput<M>
+    },
+    on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
+      if (socket === null) {
+        connect()
+      }
+      const set = listeners.get(event) ?? new Set<Listener>()
+      const wrapped: Listener = (payload) => {
+        listener(payload as EventPayload<E>)
+      }
+      set.add(wrapped)
+      listeners.set(event, set)
+      return () => {
+        set.delete(wrapped)
+      }
+    }
+  }
+}

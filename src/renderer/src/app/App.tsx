@@ -1,0 +1,124 @@
+import {
+  CloudSyncOutlined,
+  ExceptionOutlined,
+  FileDoneOutlined,
+  InboxOutlined,
+  PrinterOutlined,
+  RollbackOutlined,
+  SettingOutlined,
+  UnorderedListOutlined
+} from '@ant-design/icons'
+import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Tooltip, Typography } from 'antd'
+import antdEnUS from 'antd/locale/en_US'
+import antdZhCN from 'antd/locale/zh_CN'
+import { useEffect, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useClient } from '../api/context'
+import { OrdersPage } from '../features/orders/OrdersPage'
+import { i18next, isLanguage, type Language } from '../i18n'
+
+type Workflow = { key: string; icon: ReactNode; ready: boolean }
+
+/** DESIGN §1's workflows; the ones not built yet are shown disabled, never as fake pages. */
+const WORKFLOWS: readonly Workflow[] = [
+  { key: 'orders', icon: <UnorderedListOutlined />, ready: true },
+  { key: 'print', icon: <PrinterOutlined />, ready: false },
+  { key: 'printed', icon: <FileDoneOutlined />, ready: false },
+  { key: 'packages', icon: <InboxOutlined />, ready: false },
+  { key: 'aftersales', icon: <RollbackOutlined />, ready: false },
+  { key: 'exceptions', icon: <ExceptionOutlined />, ready: false },
+  { key: 'sync', icon: <CloudSyncOutlined />, ready: false },
+  { key: 'settings', icon: <SettingOutlined />, ready: false }
+]
+
+export function App(): ReactNode {
+  const { t } = useTranslation()
+  const client = useClient()
+  const [language, setLanguage] = useState<Language>(
+    isLanguage(i18next.language) ? i18next.language : 'zh-CN'
+  )
+  const [page, setPage] = useState('orders')
+
+  useEffect(() => {
+    document.documentElement.lang = language
+    document.title = t('app.title')
+    document.getElementById('root')?.setAttribute('data-app-state', 'ready')
+  }, [language, t])
+
+  const switchLanguage = (next: Language) => {
+    setLanguage(next)
+    void i18next.changeLanguage(next)
+    void client.call('settings.set', { key: 'ui.language', value: next })
+  }
+
+  return (
+    <ConfigProvider
+      locale={language === 'zh-CN' ? antdZhCN : antdEnUS}
+      theme={{ token: { colorPrimary: '#1f6feb', borderRadius: 6, fontSize: 14 } }}
+    >
+      <AntApp>
+        <Layout style={{ height: '100vh' }}>
+          <Layout.Sider width={188} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+            <div style={{ padding: '16px 20px 12px' }}>
+              <Typography.Title level={5} style={{ margin: 0 }}>
+                Waybill Station
+              </Typography.Title>
+              <Typography.Text type="secondary">打单发货工作台</Typography.Text>
+            </div>
+            <Menu
+              mode="inline"
+              selectedKeys={[page]}
+              aria-label="workflows"
+              onClick={(item) => {
+                setPage(item.key)
+              }}
+              items={WORKFLOWS.map((w) => ({
+                key: w.key,
+                icon: w.icon,
+                disabled: !w.ready,
+                label: w.ready ? (
+                  t(`nav.${w.key}`)
+                ) : (
+                  <Tooltip title={t('app.notYet')} placement="right">
+                    <span>{t(`nav.${w.key}`)}</span>
+                  </Tooltip>
+                )
+              }))}
+            />
+          </Layout.Sider>
+          <Layout>
+            <Layout.Header
+              style={{
+                background: '#fff',
+                borderBottom: '1px solid #f0f0f0',
+                display: 'flex',
+                alignItems: 'center',
+                justifyContent: 'space-between',
+                padding: '0 20px',
+                height: 56
+              }}
+            >
+              <Typography.Title level={4} style={{ margin: 0 }}>
+                {t(`nav.${page}`)}
+              </Typography.Title>
+              <Segmented<Language>
+                aria-label={t('app.language')}
+                value={language}
+                onChange={switchLanguage}
+                options={[
+                  { label: '中文', value: 'zh-CN' },
+                  { label: 'English', value: 'en-US' }
+                ]}
+              />
+            </Layout.Header>
+            <Layout.Content
+              style={{ padding: 16, overflow: 'hidden', display: 'flex', flexDirection: 'column' }}
+            >
+              {page === 'orders' ? <OrdersPage /> : null}
+            </Layout.Content>
+          </Layout>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  )
+}

@@ -1,0 +1,117 @@
+import { Descriptions, Drawer, Empty, Table, Tag, Timeline, Typography } from 'antd'
+import { useEffect, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { OrderDetail } from '../../../../shared/schemas/order'
+import { useClient } from '../../api/context'
+import { formatTime } from './OrderTable'
+
+type Props = {
+  readonly orderId: number | null
+  readonly refreshKey: number
+  readonly onClose: () => void
+}
+
+export function OrderDetailDrawer({ orderId, refreshKey, onClose }: Props): ReactNode {
+  const { t } = useTranslation()
+  const client = useClient()
+  const [loaded, setLoaded] = useState<OrderDetail | null>(null)
+  // A stale order from the previous opening is never shown for a new one.
+  const order = loaded !== null && loaded.id === orderId ? loaded : null
+
+  useEffect(() => {
+    let live = true
+    if (orderId === null) {
+      return
+    }
+    void client.call('orders.get', { id: orderId }).then((o) => {
+      if (live) {
+        setLoaded(o)
+      }
+    })
+    return () => {
+      live = false
+    }
+  }, [client, orderId, refreshKey])
+
+  return (
+    <Drawer
+      open={orderId !== null}
+      onClose={onClose}
+      size={720}
+      title={order ? t('detail.title', { id: order.platformOrderId }) : ''}
+      destroyOnHidden
+    >
+      {order ? (
+        <div data-testid="order-detail">
+          <Descriptions column={2} size="small" bordered>
+            <Descriptions.Item label={t('detail.shop')}>{order.shopName}</Descriptions.Item>
+            <Descriptions.Item label={t('detail.status')}>
+              <Tag>{t(`orders.status.${order.status}`)}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('detail.receiver')}>
+              {order.receiver.name}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('detail.phone')}>{order.receiver.phone}</Descriptions.Item>
+            <Descriptions.Item label={t('detail.address')} span={2}>
+              {`${order.receiver.province} ${order.receiver.city} ${order.receiver.district} ${order.receiver.detail}`}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('detail.createdAt')}>
+              {formatTime(order.createdAt)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('detail.paidAt')}>
+              {order.paidAt ? formatTime(order.paidAt) : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('detail.remark')} span={2}>
+              {order.remark || '—'}
+            </Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5} style={{ marginTop: 20 }}>
+            {t('detail.items')}
+          </Typography.Title>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="id"
+            dataSource={order.items}
+            columns={[
+              { title: t('form.sku'), dataIndex: 'sku' },
+              { title: t('form.itemTitle'), dataIndex: 'title' },
+              { title: t('form.quantity'), dataIndex: 'quantity', align: 'right' },
+              { title: t('detail.weight'), dataIndex: 'unitWeightG', align: 'right' }
+            ]}
+          />
+          <Typography.Title level={5} style={{ marginTop: 20 }}>
+            {t('detail.packages')}
+          </Typography.Title>
+          {order.packages.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noPackages')} />
+          ) : (
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="id"
+              dataSource={order.packages}
+              columns={[
+                { title: t('detail.sequence'), dataIndex: 'sequence' },
+                { title: t('detail.role'), dataIndex: 'role' },
+                { title: t('detail.carrier'), dataIndex: 'carrier' },
+                { title: t('detail.trackingNumber'), dataIndex: 'trackingNumber' },
+                { title: t('detail.printState'), dataIndex: 'printState' },
+                { title: t('detail.shipState'), dataIndex: 'shipState' },
+                { title: t('detail.syncState'), dataIndex: 'syncState' }
+              ]}
+            />
+          )}
+          <Typography.Title level={5} style={{ marginTop: 20 }}>
+            {t('detail.history')}
+          </Typography.Title>
+          <Timeline
+            items={order.history.map((h) => ({
+              content: `${formatTime(h.at)} · ${t(`detail.action.${h.action}`, { defaultValue: h.action })} · ${h.actor}@${h.station}`
+            }))}
+          />
+        </div>
+      ) : null}
+    </Drawer>
+  )
+}

@@ -1,0 +1,121 @@
+export const zhCN = {
+  app: {
+    title: 'Waybill Station 打单发货',
+    language: '语言',
+    notYet: '尚未开放：此功能将在后续版本提供',
+    loading: '加载中…',
+    sessionExpired: '会话已失效，请用启动时打印的地址重新打开',
+    error: '出错了：{{message}}'
+  },
+  nav: {
+    orders: '订单',
+    print: '打单',
+    printed: '已打印',
+    packages: '包裹与追加',
+    aftersales: '售后',
+    exceptions: '异常报备',
+    sync: '同步',
+    settings: '设置'
+  },
+  orders: {
+    title: '订单',
+    searchPlaceholder: '搜索订单号、收货人、手机号、运单号',
+    scanPlaceholder: '扫描订单号或运单号，回车',
+    scanNotFound: '没有找到 {{code}} 对应的订单',
+    scanFound: '已定位订单 {{id}}',
+    add: '新建订单',
+    total: '共 {{count}} 单',
+    totalCapped: '超过 {{count}} 单',
+    empty: '还没有订单。点击“新建订单”手工录入。',
+    noMatch: '没有匹配的订单',
+    columns: {
+      platformOrderId: '订单号',
+      receiver: '收货人',
+      phone: '手机',
+      region: '地区',
+      items: '商品',
+      status: '状态',
+      tracking: '运单号',
+      createdAt: '下单时间'
+    },
+    status: {
+      pending: '待发货',
+      partially_shipped: '部分发货',
+      shipped: '已发货',
+      closed: '交易关闭'
+    }
+  },
+  form: {
+    title: '新建订单（手工录入）',
+    receiver: '收货人',
+    receiverName: '收货人姓名',
+    phone: '手机/电话',
+    phoneHint: '11位手机号，或带区号的座机，如 0571-88886666',
+    region: '省 / 市 / 区',
+    regionPlaceholder: '选择或输入搜索省市区',
+    detail: '详细地址',
+    detailPlaceholder: '街道、门牌号',
+    platformOrderId: '订单号',
+    platformOrderIdHint: '留空则自动编号',
+    items: '商品',
+    sku: 'SKU/商家编码',
+    itemTitle: '商品名称',
+    quantity: '数量',
+    unitWeight: '单件重量(克)',
+    addItem: '添加商品',
+    removeItem: '删除',
+    remark: '备注',
+    submit: '保存订单',
+    cancel: '取消',
+    saved: '订单 {{id}} 已保存'
+  },
+  detail: {
+    title: '订单 {{id}}',
+    shop: '店铺',
+    status: '状态',
+    receiver: '收货人',
+    phone: '电话',
+    address: '地址',
+    remark: '备注',
+    createdAt: '下单时间',
+    paidAt: '付款时间',
+    shippedAt: '发货时间',
+    items: '商品',
+    packages: '包裹',
+    history: '历史',
+    noPackages: '尚未打单',
+    sequence: '序号',
+    role: '类型',
+    carrier: '快递公司',
+    trackingNumber: '运单号',
+    printState: '打印',
+    shipState: '发货',
+    syncState: '同步',
+    weight: '重量(克)',
+    action: {
+      'order.created': '创建订单',
+      'order.imported': '导入订单',
+      'order.updated': '更新订单'
+    }
+  },
+  validation: {
+    required: '必填',
+    too_long: '太长了',
+    too_large: '数值太大',
+    phone_invalid: '请输入11位手机号（1开头），或带区号的座机号码，如 0571-88886666',
+    province_unknown: '不是有效的省份',
+    city_not_in_province: '该城市不属于所选省份',
+    district_not_in_city: '该区县不属于所选城市',
+    number_required: '请输入数字',
+    integer_required: '请输入整数',
+    quantity_min: '数量至少为 1',
+    not_negative: '不能为负数',
+    items_required: '至少需要一件商品',
+    too_many_items: '商品太多（最多200行）',
+    order_id_chars: '只能包含字母、数字、- 和 _',
+    order_id_taken: '该订单号在本店铺已存在',
+    region_required: '请选择省 / 市 / 区'
+  }
+}
+
+export type Messages = typeof zhCN
