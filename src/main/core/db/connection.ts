@@ -34,6 +34,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): WritableD
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
     db.pragma('busy_timeout = 5000')
+    // 64 MiB of page cache: index pages of a 1M-order table stay hot for inserts and searches.
+    db.pragma('cache_size = -65536')
+    db.pragma('temp_store = MEMORY')
     migrate(db, options.migrations ?? MIGRATIONS)
   } catch (error) {
     db.close()

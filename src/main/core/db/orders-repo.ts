@@ -82,25 +82,11 @@ const statementCache = new WeakMap<ReadableDB, ReturnType<typeof prepareWrites>>
 function prepareWrites(db: WritableDB) {
   return {
     order: db.prepare<
-      [
-        number,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        number,
-        number | null,
-        number
-      ]
+      [number, string, string, string, string, string, string, string, string, string, string, string, number, number | null, number]
     >(
       `INSERT INTO orders (shop_id, platform_order_id, status, receiver_name, receiver_phone, province, city,
-         district, address_detail, remark, created_at, paid_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+         district, address_detail, platform_order_id_rev, receiver_phone_rev, remark, created_at, paid_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
     item: db.prepare<[number, number, string, string, number, number, string | null, string]>(
       `INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_weight_g, warehouse, temperature_zone)
@@ -131,6 +117,8 @@ function insertOne(db: WritableDB, order: NewOrder): number {
     r.city,
     r.district,
     r.detail,
+    reverseText(order.platformOrderId),
+    reverseText(r.phone),
     order.remark,
     order.createdAt,
     order.paidAt,
@@ -168,11 +156,12 @@ export function replaceOrder(db: WritableDB, id: number, order: NewOrder): void 
     }
     const r = order.receiver
     db.prepare(
-      `UPDATE orders SET receiver_name = ?, receiver_phone = ?, province = ?, city = ?, district = ?,
-         address_detail = ?, remark = ?, created_at = ?, paid_at = ?, updated_at = ? WHERE id = ?`
+      `UPDATE orders SET receiver_name = ?, receiver_phone = ?, receiver_phone_rev = ?, province = ?, city = ?,
+         district = ?, address_detail = ?, remark = ?, created_at = ?, paid_at = ?, updated_at = ? WHERE id = ?`
     ).run(
       r.name,
       r.phone,
+      reverseText(r.phone),
       r.province,
       r.city,
       r.district,
@@ -280,70 +269,98 @@ const LIST_COLUMNS = `o.*,
   (SELECT group_concat(title || '×' || quantity, '；') FROM order_items WHERE order_id = o.id) AS item_summary,
   (SELECT group_concat(tracking_number, ',') FROM packages WHERE order_id = o.id AND tracking_number IS NOT NULL) AS tracking_numbers`
 
+/** Reverses by code point, for the suffix columns. */
+export function reverseText(text: string): string {
+  return Array.from(text).reverse().join('')
+}
+
+/** Identifier-like keywords shorter than this match whole values only, so "13" never means every phone. */
+export const MIN_PARTIAL_KEY = 4
+
 /**
- * Newest first. Keywords of 3+ characters go through the trigram index (substring match on
- * order id, receiver name, phone and tracking numbers); shorter ones match name prefixes and
- * exact ids, which the b-tree indexes answer.
+ * Newest first. A keyword matches the start or the end of an order id, phone or tracking number
+ * (the last four digits of a phone, the tail of a tracking number) and the start of a receiver
+ * name. Every branch is a b-tree range, so a search costs the matches it finds, not the table.
+ * When a keyword matches very many orders, the rows come from walking the newest-first index
+ * instead, which then finds a page at once.
  */
 export function listOrders(
   db: ReadableDB,
   search: OrderSearch
 ): { total: number; totalCapped: boolean; rows: OrderListRow[] } {
-  const statusClause = search.status ? 'AND o.status = @status' : ''
-  const params = {
-    status: search.status ?? null,
+  const statusWhere = search.status ? 'WHERE o.status = @status' : ''
+  const statusAnd = search.status ? 'AND o.status = @status' : ''
+  const q = search.query
+  const identifier = /^[A-Za-z0-9_-]+$/.test(q)
+  const partial = identifier && q.length >= MIN_PARTIAL_KEY
+  const params: Record<string, unknown> = {
     limit: search.limit,
     offset: search.offset,
-    query: search.query,
-    match: ftsPhrase(search.query),
-    upper: `${search.query}\uffff`,
-    cap: SEARCH_COUNT_CAP + 1
+    ...(search.status ? { status: search.status } : {})
   }
-  const bind = (sql: string) => {
-    const used: Record<string, unknown> = {}
-    for (const [key, value] of Object.entries(params)) {
-      if (sql.includes(`@${key}`)) {
-        used[key] = value
-      }
-    }
-    return used
-  }
-  if (search.query === '') {
-    const where = search.status ? 'WHERE o.status = @status' : ''
-    const countSql = `SELECT count(*) AS n FROM orders o ${where}`
+  if (q === '') {
     const total =
-      db.prepare<[Record<string, unknown>], { n: number }>(countSql).get(bind(countSql))?.n ?? 0
-    const rowsSql = `SELECT ${LIST_COLUMNS} FROM orders o ${where}
-      ORDER BY o.created_at DESC, o.id DESC LIMIT @limit OFFSET @offset`
-    return {
-      total,
-      totalCapped: false,
-      rows: db.prepare<[Record<string, unknown>], OrderListRow>(rowsSql).all(bind(rowsSql))
-    }
+      db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM orders o ${statusWhere}`).get(
+        search.status ? { status: search.status } : {}
+      )?.n ?? 0
+    const rows = db
+      .prepare<[Record<string, unknown>], OrderListRow>(
+        `SELECT ${LIST_COLUMNS} FROM orders o ${statusWhere}
+         ORDER BY o.created_at DESC, o.id DESC LIMIT @limit OFFSET @offset`
+      )
+      .all(params)
+    return { total, totalCapped: false, rows }
   }
-  const matching =
-    Array.from(search.query).length >= 3
-      ? `SELECT rowid AS id FROM order_search WHERE order_search MATCH @match`
-      : `SELECT id FROM orders WHERE receiver_name >= @query AND receiver_name < @upper
-         UNION SELECT id FROM orders WHERE platform_order_id = @query
-         UNION SELECT id FROM orders WHERE receiver_phone = @query
-         UNION SELECT order_id FROM packages WHERE tracking_number = @query`
-  const countSql = `SELECT count(*) AS n FROM (SELECT o.id FROM orders o
-    WHERE o.id IN (${matching}) ${statusClause} LIMIT @cap)`
+  const keys = { q, qHigh: `${q}\uffff`, rev: reverseText(q), revHigh: `${reverseText(q)}\uffff` }
+  const branches = [
+    'SELECT id FROM orders WHERE receiver_name >= @q AND receiver_name < @qHigh',
+    'SELECT id FROM orders WHERE platform_order_id = @q',
+    'SELECT id FROM orders WHERE receiver_phone = @q',
+    'SELECT order_id AS id FROM packages WHERE tracking_number = @q'
+  ]
+  const rowTests = [
+    '(o.receiver_name >= @q AND o.receiver_name < @qHigh)',
+    'o.platform_order_id = @q',
+    'o.receiver_phone = @q',
+    'EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id AND p.tracking_number = @q)'
+  ]
+  if (partial) {
+    branches.push(
+      'SELECT id FROM orders WHERE platform_order_id >= @q AND platform_order_id < @qHigh',
+      'SELECT id FROM orders WHERE platform_order_id_rev >= @rev AND platform_order_id_rev < @revHigh',
+      'SELECT id FROM orders WHERE receiver_phone >= @q AND receiver_phone < @qHigh',
+      'SELECT id FROM orders WHERE receiver_phone_rev >= @rev AND receiver_phone_rev < @revHigh',
+      'SELECT order_id AS id FROM packages WHERE tracking_number >= @q AND tracking_number < @qHigh',
+      'SELECT order_id AS id FROM packages WHERE tracking_number_rev >= @rev AND tracking_number_rev < @revHigh'
+    )
+    rowTests.push(
+      '(o.platform_order_id >= @q AND o.platform_order_id < @qHigh)',
+      '(o.platform_order_id_rev >= @rev AND o.platform_order_id_rev < @revHigh)',
+      '(o.receiver_phone >= @q AND o.receiver_phone < @qHigh)',
+      '(o.receiver_phone_rev >= @rev AND o.receiver_phone_rev < @revHigh)',
+      `EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id AND ((p.tracking_number >= @q AND p.tracking_number < @qHigh)
+         OR (p.tracking_number_rev >= @rev AND p.tracking_number_rev < @revHigh)))`
+    )
+  }
+  const usedKeys = partial ? keys : { q: keys.q, qHigh: keys.qHigh }
+  const matching = branches.join(' UNION ')
   const counted =
-    db.prepare<[Record<string, unknown>], { n: number }>(countSql).get(bind(countSql))?.n ?? 0
-  const rowsSql = `SELECT ${LIST_COLUMNS} FROM orders o WHERE o.id IN (${matching}) ${statusClause}
-    ORDER BY o.created_at DESC, o.id DESC LIMIT @limit OFFSET @offset`
+    db
+      .prepare<[Record<string, unknown>], { n: number }>(
+        `SELECT count(*) AS n FROM (SELECT o.id FROM orders o WHERE o.id IN (${matching}) ${statusAnd} LIMIT @cap)`
+      )
+      .get({ ...usedKeys, cap: SEARCH_COUNT_CAP + 1, ...(search.status ? { status: search.status } : {}) })?.n ?? 0
+  const dense = counted > SEARCH_COUNT_CAP
+  const rowsSql = dense
+    ? `SELECT ${LIST_COLUMNS} FROM orders o WHERE (${rowTests.join(' OR ')}) ${statusAnd}
+       ORDER BY o.created_at DESC, o.id DESC LIMIT @limit OFFSET @offset`
+    : `SELECT ${LIST_COLUMNS} FROM orders o WHERE o.id IN (${matching}) ${statusAnd}
+       ORDER BY o.created_at DESC, o.id DESC LIMIT @limit OFFSET @offset`
   return {
     total: Math.min(counted, SEARCH_COUNT_CAP),
-    totalCapped: counted > SEARCH_COUNT_CAP,
-    rows: db.prepare<[Record<string, unknown>], OrderListRow>(rowsSql).all(bind(rowsSql))
+    totalCapped: dense,
+    rows: db.prepare<[Record<string, unknown>], OrderListRow>(rowsSql).all({ ...params, ...usedKeys })
   }
-}
-
-/** An FTS5 phrase that matches the keyword literally (quotes doubled, no operators). */
-function ftsPhrase(query: string): string {
-  return `"${query.replaceAll('"', '""')}"`
 }
 
 /** A scanned code: an order id (newest order with that id in any shop) or a tracking number. */

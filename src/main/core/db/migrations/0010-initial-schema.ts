@@ -25,6 +25,9 @@ CREATE TABLE orders (
   city TEXT NOT NULL,
   district TEXT NOT NULL,
   address_detail TEXT NOT NULL,
+  -- Reversed copies: a suffix search (last digits of a phone or an order id) becomes an index range.
+  platform_order_id_rev TEXT NOT NULL,
+  receiver_phone_rev TEXT NOT NULL,
   remark TEXT NOT NULL DEFAULT '',
   exemption TEXT NOT NULL DEFAULT 'none' CHECK (exemption IN ('none', 'auto', 'reported', 'approved', 'rejected')),
   refund_state TEXT NOT NULL DEFAULT 'none' CHECK (refund_state IN ('none', 'requested', 'refunded')),
@@ -32,13 +35,14 @@ CREATE TABLE orders (
   paid_at INTEGER,
   shipped_at INTEGER,
   updated_at INTEGER NOT NULL,
-  UNIQUE (shop_id, platform_order_id)
+  -- Leading with the id lets this one index also serve cross-shop and prefix lookups.
+  UNIQUE (platform_order_id, shop_id)
 ) STRICT;
 CREATE INDEX orders_created ON orders (created_at DESC, id DESC);
 CREATE INDEX orders_receiver_name ON orders (receiver_name);
 CREATE INDEX orders_receiver_phone ON orders (receiver_phone);
-CREATE INDEX orders_platform_order_id ON orders (platform_order_id);
-CREATE INDEX orders_status ON orders (status, created_at DESC);
+CREATE INDEX orders_platform_order_id_rev ON orders (platform_order_id_rev);
+CREATE INDEX orders_receiver_phone_rev ON orders (receiver_phone_rev);
 
 CREATE TABLE order_items (
   id INTEGER PRIMARY KEY,
@@ -64,6 +68,7 @@ CREATE TABLE packages (
   role TEXT NOT NULL CHECK (role IN ('first', 'split', 'appended')),
   carrier TEXT,
   tracking_number TEXT,
+  tracking_number_rev TEXT,
   template TEXT,
   print_state TEXT NOT NULL DEFAULT 'none' CHECK (print_state IN ('none', 'queued', 'printing', 'printed', 'failed', 'voided')),
   ship_state TEXT NOT NULL DEFAULT 'none' CHECK (ship_state IN ('none', 'shipped')),
@@ -78,6 +83,7 @@ CREATE TABLE packages (
   CHECK (tracking_number IS NULL OR carrier IS NOT NULL)
 ) STRICT;
 CREATE INDEX packages_tracking ON packages (tracking_number);
+CREATE INDEX packages_tracking_rev ON packages (tracking_number_rev);
 
 CREATE TABLE package_items (
   package_id INTEGER NOT NULL REFERENCES packages(id) ON DELETE CASCADE,
@@ -153,41 +159,28 @@ CREATE TABLE audit_events (
 ) STRICT;
 CREATE INDEX audit_entity ON audit_events (entity, entity_id, at);
 
+CREATE TABLE printers (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  uri TEXT NOT NULL,
+  language TEXT NOT NULL CHECK (language IN ('escpos', 'tspl', 'zpl', 'png')),
+  dpi INTEGER NOT NULL CHECK (dpi IN (203, 300)),
+  label_size TEXT NOT NULL CHECK (label_size IN ('76x130', '100x150', '100x180')),
+  darkness INTEGER NOT NULL DEFAULT 8 CHECK (darkness BETWEEN 0 AND 15),
+  offset_x_dots INTEGER NOT NULL DEFAULT 0,
+  offset_y_dots INTEGER NOT NULL DEFAULT 0,
+  is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+  created_at INTEGER NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX printers_one_default ON printers (is_default) WHERE is_default = 1;
+
+-- The embedded default: labels as PNG files in the data folder's "labels" directory.
+INSERT INTO printers (name, uri, language, dpi, label_size, is_default, created_at)
+VALUES ('预览打印机', 'preview:labels', 'png', 203, '76x130', 1, 0);
+
 CREATE TABLE settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 ) STRICT;
-
--- Keyword search over order id, receiver name, phone and tracking numbers.
--- Trigram: substring search from 3 characters; shorter keys use the b-tree indexes.
-CREATE VIRTUAL TABLE order_search USING fts5 (body, tokenize = 'trigram', content = '', contentless_delete = 1);
-
-CREATE TRIGGER orders_search_insert AFTER INSERT ON orders BEGIN
-  INSERT INTO order_search (rowid, body)
-  VALUES (new.id, new.platform_order_id || ' ' || new.receiver_name || ' ' || new.receiver_phone);
-END;
-CREATE TRIGGER orders_search_update AFTER UPDATE OF platform_order_id, receiver_name, receiver_phone ON orders BEGIN
-  DELETE FROM order_search WHERE rowid = old.id;
-  INSERT INTO order_search (rowid, body)
-  VALUES (new.id, new.platform_order_id || ' ' || new.receiver_name || ' ' || new.receiver_phone
-    || coalesce((SELECT ' ' || group_concat(tracking_number, ' ') FROM packages WHERE order_id = new.id AND tracking_number IS NOT NULL), ''));
-END;
-CREATE TRIGGER orders_search_delete AFTER DELETE ON orders BEGIN
-  DELETE FROM order_search WHERE rowid = old.id;
-END;
-CREATE TRIGGER packages_search_tracking AFTER UPDATE OF tracking_number ON packages BEGIN
-  DELETE FROM order_search WHERE rowid = new.order_id;
-  INSERT INTO order_search (rowid, body)
-  SELECT o.id, o.platform_order_id || ' ' || o.receiver_name || ' ' || o.receiver_phone
-    || coalesce((SELECT ' ' || group_concat(tracking_number, ' ') FROM packages WHERE order_id = o.id AND tracking_number IS NOT NULL), '')
-  FROM orders o WHERE o.id = new.order_id;
-END;
-CREATE TRIGGER packages_search_insert AFTER INSERT ON packages WHEN new.tracking_number IS NOT NULL BEGIN
-  DELETE FROM order_search WHERE rowid = new.order_id;
-  INSERT INTO order_search (rowid, body)
-  SELECT o.id, o.platform_order_id || ' ' || o.receiver_name || ' ' || o.receiver_phone
-    || coalesce((SELECT ' ' || group_concat(tracking_number, ' ') FROM packages WHERE order_id = o.id AND tracking_number IS NOT NULL), '')
-  FROM orders o WHERE o.id = new.order_id;
-END;
 `
 } as const

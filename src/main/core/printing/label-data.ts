@@ -1,0 +1,145 @@
+/** A person on a waybill: the receiver (收件人) or the sender (寄件人). */
+export type LabelParty = {
+  readonly name: string
+  readonly phone: string
+  readonly province: string
+  readonly city: string
+  readonly district: string
+  readonly detail: string
+}
+
+export type LabelItem = {
+  readonly title: string
+  readonly sku: string
+  readonly quantity: number
+}
+
+/** Everything a waybill label shows for one package. Built by the caller from order + package. */
+export type LabelData = {
+  readonly carrier: { readonly code: string; readonly name: string }
+  readonly trackingNumber: string
+  readonly orderNo: string
+  readonly receiver: LabelParty
+  readonly sender: LabelParty
+  readonly items: readonly LabelItem[]
+  /** 1-based position of this package in its order. */
+  readonly packageIndex: number
+  readonly packageCount: number
+  /** Epoch milliseconds. */
+  readonly printedAt: number
+  readonly remark?: string
+  /** Carrier sorting code (大头笔 / 三段码), when the carrier supplies one. */
+  readonly routeCode?: string
+}
+
+export type FieldOptions = {
+  /** Privacy waybill (隐私面单): mask receiver name and phone. Default true; only an explicit false turns it off. */
+  readonly maskPrivacy?: boolean
+  /** How many times this label was printed before (0 = first print). Shown as 补打 when > 0. */
+  readonly reprintCount?: number
+  /** IANA zone for the print time. Default Asia/Shanghai, where the packer and the courier are. */
+  readonly timeZone?: string
+}
+
+/** 13812341234 -> 138****1234. Keeps 3 + 4 digits of anything long enough to be a phone number. */
+export function maskPhone(phone: string): string {
+  const chars = Array.from(phone.trim())
+  const n = chars.length
+  if (n >= 8) {
+    return `${chars.slice(0, 3).join('')}****${chars.slice(n - 4).join('')}`
+  }
+  if (n >= 3) {
+    return `${chars[0] ?? ''}${'*'.repeat(n - 2)}${chars[n - 1] ?? ''}`
+  }
+  return '*'.repeat(n)
+}
+
+/** 张三 -> 张*, 欧阳娜娜 -> 欧***. Counts code points, so a name outside the BMP is not split. */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim())
+  if (chars.length === 0) {
+    return ''
+  }
+  return `${chars[0] ?? ''}${'*'.repeat(Math.max(1, chars.length - 1))}`
+}
+
+/** Groups a tracking number for reading aloud or typing: SF1234567890123 -> SF 1234 5678 9012 3. */
+export function groupTrackingNumber(trackingNumber: string): string {
+  const match = /^([A-Za-z]*)(\d*)(.*)$/.exec(trackingNumber)
+  const prefix = match?.[1] ?? ''
+  const digits = match?.[2] ?? ''
+  const rest = match?.[3] ?? ''
+  const groups = digits.match(/\d{1,4}/g) ?? []
+  return [prefix, ...groups, rest].filter((part) => part !== '').join(' ')
+}
+
+export function formatPrintTime(epochMs: number, timeZone = 'Asia/Shanghai'): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23'
+  }).formatToParts(new Date(epochMs))
+  const get = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((part) => part.type === type)?.value ?? ''
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`
+}
+
+function address(party: LabelParty): string {
+  return [party.province, party.city, party.district, party.detail]
+    .filter((part) => part !== '')
+    .join(' ')
+}
+
+function itemsSummary(items: readonly LabelItem[]): string {
+  return items
+    .map((item) => `${item.title}${item.sku ? `(${item.sku})` : ''}×${item.quantity}`)
+    .join('；')
+}
+
+/**
+ * The flat field map templates bind to (`{{receiver.name}}`). Masking happens here, once, so no
+ * template can print a full phone number by accident.
+ */
+export function labelFields(data: LabelData, options: FieldOptions = {}): Record<string, string> {
+  const mask = options.maskPrivacy !== false
+  const receiverName = mask ? maskName(data.receiver.name) : data.receiver.name
+  const receiverPhone = mask ? maskPhone(data.receiver.phone) : data.receiver.phone
+  const multi = data.packageCount > 1
+  const reprint = options.reprintCount ?? 0
+  const quantity = data.items.reduce((sum, item) => sum + item.quantity, 0)
+  return {
+    'carrier.code': data.carrier.code,
+    'carrier.name': data.carrier.name,
+    trackingNumber: data.trackingNumber,
+    trackingNumberGrouped: groupTrackingNumber(data.trackingNumber),
+    orderNo: data.orderNo,
+    'receiver.name': receiverName,
+    'receiver.phone': receiverPhone,
+    'receiver.contact': `${receiverName}  ${receiverPhone}`,
+    'receiver.address': address(data.receiver),
+    'receiver.province': data.receiver.province,
+    'receiver.city': data.receiver.city,
+    'receiver.district': data.receiver.district,
+    'receiver.detail': data.receiver.detail,
+    'sender.name': data.sender.name,
+    'sender.phone': data.sender.phone,
+    'sender.contact': `${data.sender.name}  ${data.sender.phone}`,
+    'sender.address': address(data.sender),
+    items: itemsSummary(data.items),
+    itemQuantity: String(quantity),
+    package: multi ? `${data.packageIndex} / ${data.packageCount}` : '',
+    packageOrSingle: `${data.packageIndex} / ${data.packageCount}`,
+    printedAt: formatPrintTime(data.printedAt, options.timeZone),
+    remark: data.remark ?? '',
+    routeCode: data.routeCode ?? '',
+    route:
+      data.routeCode ??
+      [data.receiver.city, data.receiver.district].filter((part) => part !== '').join(' '),
+    reprint: reprint > 0 ? `补打${reprint > 1 ? String(reprint) : ''}` : '',
+    privacy: mask ? '隐私面单' : ''
+  }
+}

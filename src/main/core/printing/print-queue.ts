@@ -1,0 +1,421 @@
+import { createHash, randomUUID } from 'node:crypto'
+import type { WritableDB } from '../db/connection'
+import {
+  type PrintRecord,
+  type PrintRecordState,
+  getPrintRecord,
+  insertQueuedRecords,
+  markConfirmed,
+  markFailed,
+  markSending,
+  markSent,
+  markVoided
+} from '../db/print-records-repo'
+import type { LabelData } from './label-data'
+import type { PrinterConnection } from './printer'
+import { renderLabel } from './render'
+import type { PrinterState, PrinterStatus } from './status'
+import type { LabelTemplate } from './template'
+
+export type PrintJobLabel = {
+  readonly packageId: number
+  readonly data: LabelData
+}
+
+export type PrintJobRequest = {
+  readonly template: LabelTemplate
+  readonly labels: readonly PrintJobLabel[]
+  /** Privacy masking; only an explicit false prints full name and phone. */
+  readonly maskPrivacy?: boolean
+  readonly images?: Readonly<Record<string, Uint8Array>>
+  readonly timeZone?: string
+}
+
+export type PrintQueueEvent =
+  | {
+      readonly type: 'job'
+      readonly jobId: string
+      readonly state: 'queued' | 'done' | 'cancelled'
+      readonly labels: number
+    }
+  | {
+      readonly type: 'label'
+      readonly jobId: string
+      readonly recordId: number
+      readonly packageId: number
+      readonly trackingNumber: string
+      /** 0-based position in the job, and the job's size, for "3 / 20" progress. */
+      readonly index: number
+      readonly count: number
+      readonly state: PrintRecordState
+      readonly error?: string
+    }
+  | {
+      readonly type: 'paused'
+      readonly reason: string
+      /** The printer's fault, when it reported one. */
+      readonly status?: PrinterState
+      readonly jobId?: string
+      /** The label that was in flight; it is re-sent on resume unless confirmed printed first. */
+      readonly recordId?: number
+    }
+  | { readonly type: 'resumed' }
+
+export type PrintQueueOptions = {
+  readonly db: WritableDB
+  readonly printer: PrinterConnection
+  /** Epoch ms; injected so tests control record times. */
+  readonly clock?: () => number
+  readonly onEvent?: (event: PrintQueueEvent) => void
+  /** A printer that takes no data this long is stalled. Default 10 s. */
+  readonly writeTimeoutMs?: number
+  /** A status query unanswered this long pauses the queue. Default 2 s. */
+  readonly statusTimeoutMs?: number
+  readonly newJobId?: () => string
+}
+
+export type QueueLabelView = {
+  readonly recordId: number
+  readonly packageId: number
+  readonly trackingNumber: string
+  readonly state: PrintRecordState
+  readonly done: boolean
+}
+
+export type QueueSnapshot = {
+  readonly printer: string
+  readonly paused: boolean
+  readonly pauseReason: string | null
+  readonly printerState: PrinterState | null
+  readonly jobs: readonly { readonly jobId: string; readonly labels: readonly QueueLabelView[] }[]
+}
+
+export type PrintQueue = {
+  readonly printer: string
+  /** Records every label as `queued` (all or none, see insertQueuedRecords) and starts printing. */
+  enqueue(request: PrintJobRequest): { jobId: string; records: PrintRecord[] }
+  /** Prints already-printed packages again: same tracking number, reprint_count + 1, marked 补打. */
+  reprint(request: PrintJobRequest): { jobId: string; records: PrintRecord[] }
+  /** Stops after the label in flight. */
+  pause(reason?: string): void
+  /** Continues from the first label of the oldest job that is not done. */
+  resume(): void
+  /** Voids the job's labels that have not left; returns how many. */
+  cancel(jobId: string): number
+  snapshot(): QueueSnapshot
+  /** Resolves when nothing is in flight: the queue is empty or paused. */
+  whenIdle(): Promise<void>
+  close(): Promise<void>
+}
+
+type LabelEntry = {
+  readonly recordId: number
+  readonly packageId: number
+  readonly data: LabelData
+  readonly reprintCount: number
+  state: PrintRecordState
+  done: boolean
+}
+
+type Job = {
+  readonly id: string
+  readonly request: PrintJobRequest
+  readonly labels: LabelEntry[]
+  cancelled: boolean
+}
+
+export class PrintQueueClosedError extends Error {
+  readonly code = 'QUEUE_CLOSED'
+}
+
+/**
+ * One printer's queue: strict FIFO, one job and one label at a time. Each label is recorded
+ * `sending` before its bytes leave; a transport error or a printer fault pauses the queue with
+ * the label unconfirmed, and resume starts again from it. Nothing is resent without a resume.
+ */
+export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
+  const { db, printer } = options
+  const clock = options.clock ?? Date.now
+  const emit = options.onEvent ?? (() => undefined)
+  const writeTimeoutMs = options.writeTimeoutMs ?? 10_000
+  const statusTimeoutMs = options.statusTimeoutMs ?? 2000
+  const newJobId = options.newJobId ?? randomUUID
+  const jobs: Job[] = []
+  let paused = false
+  let pauseReason: string | null = null
+  let printerState: PrinterState | null = null
+  let running: Promise<void> | null = null
+  let closed = false
+  let idleWaiters: (() => void)[] = []
+
+  const labelEvent = (job: Job, entry: LabelEntry, error?: string): void => {
+    entry.state = getPrintRecord(db, entry.recordId)?.state ?? entry.state
+    emit({
+      type: 'label',
+      jobId: job.id,
+      recordId: entry.recordId,
+      packageId: entry.packageId,
+      trackingNumber: entry.data.trackingNumber,
+      index: job.labels.indexOf(entry),
+      count: job.labels.length,
+      state: entry.state,
+      ...(error === undefined ? {} : { error })
+    })
+  }
+
+  const doPause = (
+    reason: string,
+    extra: { status?: PrinterState; job?: Job; entry?: LabelEntry } = {}
+  ): void => {
+    paused = true
+    pauseReason = reason
+    printerState = extra.status ?? printerState
+    emit({
+      type: 'paused',
+      reason,
+      ...(extra.status ? { status: extra.status } : {}),
+      ...(extra.job ? { jobId: extra.job.id } : {}),
+      ...(extra.entry ? { recordId: extra.entry.recordId } : {})
+    })
+  }
+
+  const describe = (status: PrinterStatus): string =>
+    `printer reports ${status.state}${status.conditions.length > 0 ? ` (${status.conditions.join(', ')})` : ''}`
+
+  const enqueueJob = (
+    request: PrintJobRequest,
+    reprint: boolean
+  ): { jobId: string; records: PrintRecord[] } => {
+    if (closed) {
+      throw new PrintQueueClosedError(`Print queue ${printer.config.id} is closed`)
+    }
+    const jobId = newJobId()
+    const records = insertQueuedRecords(
+      db,
+      request.labels.map((label) => ({
+        packageId: label.packageId,
+        trackingNumber: label.data.trackingNumber
+      })),
+      { printer: printer.config.id, jobId, reprint, now: clock() }
+    )
+    const labels = request.labels.map((label, i): LabelEntry => {
+      const record = records[i]
+      if (!record) {
+        throw new Error('insertQueuedRecords returned fewer records than labels')
+      }
+      return {
+        recordId: record.id,
+        packageId: record.packageId,
+        data: label.data,
+        reprintCount: record.reprintCount,
+        state: record.state,
+        done: false
+      }
+    })
+    const job: Job = { id: jobId, request, labels, cancelled: false }
+    jobs.push(job)
+    emit({ type: 'job', jobId, state: 'queued', labels: labels.length })
+    kick()
+    return { jobId, records }
+  }
+
+  const kick = (): void => {
+    if (running || paused || closed || jobs.length === 0) {
+      return
+    }
+    running = run().finally(() => {
+      running = null
+      const waiters = idleWaiters
+      idleWaiters = []
+      for (const wake of waiters) {
+        wake()
+      }
+      kick()
+    })
+  }
+
+  const run = async (): Promise<void> => {
+    let checked = false
+    while (!paused && !closed) {
+      const job = jobs[0]
+      if (!job) {
+        return
+      }
+      const entry = job.cancelled ? undefined : job.labels.find((label) => !label.done)
+      if (!entry) {
+        jobs.shift()
+        emit({
+          type: 'job',
+          jobId: job.id,
+          state: job.cancelled ? 'cancelled' : 'done',
+          labels: job.labels.length
+        })
+        continue
+      }
+      // Before the first label of a run: do not send into a printer that is out of paper.
+      if (!checked && printer.canQueryStatus) {
+        checked = true
+        const ok = await checkStatus(job)
+        if (!ok) {
+          return
+        }
+      }
+      await sendLabel(job, entry)
+    }
+  }
+
+  const checkStatus = async (job: Job, entry?: LabelEntry): Promise<boolean> => {
+    let status: PrinterStatus
+    try {
+      status = await printer.status(statusTimeoutMs)
+    } catch (error) {
+      printer.transport.reset()
+      printerState = 'offline'
+      doPause(`printer did not answer a status query: ${message(error)}`, {
+        status: 'offline',
+        job,
+        ...(entry ? { entry } : {})
+      })
+      return false
+    }
+    printerState = status.state
+    if (status.state !== 'ready') {
+      doPause(describe(status), { status: status.state, job, ...(entry ? { entry } : {}) })
+      return false
+    }
+    return true
+  }
+
+  const sendLabel = async (job: Job, entry: LabelEntry): Promise<void> => {
+    // The user may have confirmed this label as printed while the queue was paused.
+    const current = getPrintRecord(db, entry.recordId)
+    if (!current || current.state === 'confirmed' || current.state === 'voided') {
+      entry.done = true
+      entry.state = current?.state ?? entry.state
+      return
+    }
+    const bitmap = renderLabel(job.request.template, entry.data, {
+      dpi: printer.config.dpi,
+      reprintCount: entry.reprintCount,
+      ...(job.request.maskPrivacy === undefined ? {} : { maskPrivacy: job.request.maskPrivacy }),
+      ...(job.request.images ? { images: job.request.images } : {}),
+      ...(job.request.timeZone ? { timeZone: job.request.timeZone } : {})
+    })
+    const bytes = printer.encode(bitmap)
+    const hash = createHash('sha256').update(bytes).digest('hex')
+    markSending(db, entry.recordId, hash, clock())
+    labelEvent(job, entry)
+    try {
+      await printer.send(bytes, labelName(entry), writeTimeoutMs)
+    } catch (error) {
+      printer.transport.reset()
+      markFailed(db, entry.recordId, message(error), clock())
+      labelEvent(job, entry, message(error))
+      doPause(`sending failed: ${message(error)}`, { job, entry })
+      return
+    }
+    markSent(db, entry.recordId, clock())
+    if (printer.transport.writeIsDelivery) {
+      markConfirmed(db, entry.recordId, clock())
+      entry.done = true
+      labelEvent(job, entry)
+      return
+    }
+    labelEvent(job, entry)
+    if (!printer.canQueryStatus) {
+      // One-way links: `sent` is all we can know.
+      entry.done = true
+      return
+    }
+    if (await checkStatus(job, entry)) {
+      markConfirmed(db, entry.recordId, clock())
+      entry.done = true
+      labelEvent(job, entry)
+    }
+  }
+
+  return {
+    printer: printer.config.id,
+    enqueue: (request) => enqueueJob(request, false),
+    reprint: (request) => enqueueJob(request, true),
+    pause(reason = 'paused by user'): void {
+      if (!paused) {
+        doPause(reason)
+      }
+    },
+    resume(): void {
+      if (closed || !paused) {
+        return
+      }
+      paused = false
+      pauseReason = null
+      printerState = null
+      emit({ type: 'resumed' })
+      kick()
+    },
+    cancel(jobId: string): number {
+      const job = jobs.find((candidate) => candidate.id === jobId)
+      if (!job) {
+        return 0
+      }
+      job.cancelled = true
+      let voided = 0
+      for (const entry of job.labels) {
+        const record = getPrintRecord(db, entry.recordId)
+        if (!entry.done && record && (record.state === 'queued' || record.state === 'failed')) {
+          markVoided(db, entry.recordId, 'cancelled by user', clock())
+          entry.done = true
+          voided++
+          labelEvent(job, entry)
+        }
+      }
+      // The job in flight is retired by the run loop once its current label is settled.
+      if (!running || jobs[0] !== job) {
+        const index = jobs.indexOf(job)
+        if (index >= 0) {
+          jobs.splice(index, 1)
+          emit({ type: 'job', jobId, state: 'cancelled', labels: job.labels.length })
+        }
+      }
+      return voided
+    },
+    snapshot(): QueueSnapshot {
+      return {
+        printer: printer.config.id,
+        paused,
+        pauseReason,
+        printerState,
+        jobs: jobs.map((job) => ({
+          jobId: job.id,
+          labels: job.labels.map((entry) => ({
+            recordId: entry.recordId,
+            packageId: entry.packageId,
+            trackingNumber: entry.data.trackingNumber,
+            state: entry.state,
+            done: entry.done
+          }))
+        }))
+      }
+    },
+    whenIdle(): Promise<void> {
+      if (!running) {
+        return Promise.resolve()
+      }
+      return new Promise((resolve) => idleWaiters.push(resolve))
+    },
+    async close(): Promise<void> {
+      closed = true
+      await running
+      await printer.close()
+    }
+  }
+}
+
+function labelName(entry: LabelEntry): string {
+  const base = entry.data.trackingNumber.replace(/[^\w.-]/g, '_')
+  return entry.reprintCount > 0 ? `${base}-reprint${entry.reprintCount}` : base
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
