@@ -16,7 +16,7 @@ const nodeBuiltinPatterns = {
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**']
+    ignores: ['.scratch/**', '.test-results/**', 'out/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**']
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

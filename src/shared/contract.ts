@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { type z } from 'zod'
 import {
   EVENT_NAMES,
   METHOD_NAMES,
@@ -7,48 +7,25 @@ import {
   ipcChannel,
   ipcEventChannel
 } from './channels'
-import { OrderDetail, OrderInput, OrderListPage, OrderListQuery } from './schemas/order'
+import { appApi } from './api/app'
+import type { MethodSpec } from './api/common'
+import { ordersApi, ordersEvents } from './api/orders'
 
 /**
- * The one contract between renderer and main (DESIGN §4). Each method has a zod input and output
- * schema; main parses every payload with `input`, and every transport (Electron IPC, browser-mode
- * HTTP) and the preload are generated from this table.
+ * The one contract between renderer and main (DESIGN §4), merged from one method table per
+ * domain under ./api. Each method has a zod input and output schema; main parses every payload
+ * with `input`, and every transport (Electron IPC, browser-mode HTTP) and the preload are
+ * generated from it. A name missing from channels.ts, or one too many, is a compile error.
  */
-export const SETTING_KEYS = ['ui.language', 'orders.columns'] as const
-
-const Empty = z.object({}).strict()
-const Id = z.object({ id: z.number().int().positive() }).strict()
-
 export const contract = {
-  'app.info': {
-    input: Empty,
-    output: z.object({
-      version: z.string(),
-      schemaVersion: z.number().int(),
-      dataDir: z.string(),
-      host: z.enum(['electron', 'browser', 'cli'])
-    })
-  },
-  'settings.get': {
-    input: z.object({ key: z.enum(SETTING_KEYS) }).strict(),
-    output: z.object({ value: z.string().nullable() })
-  },
-  'settings.set': {
-    input: z.object({ key: z.enum(SETTING_KEYS), value: z.string().max(10_000) }).strict(),
-    output: z.object({ value: z.string() })
-  },
-  'orders.add': { input: OrderInput, output: OrderDetail },
-  'orders.list': { input: OrderListQuery, output: OrderListPage },
-  'orders.get': { input: Id, output: OrderDetail },
-  'orders.scan': {
-    input: z.object({ code: z.string().trim().min(1, 'required').max(128, 'too_long') }).strict(),
-    output: z.object({
-      /** The order the scanned code belongs to (order id or tracking number), if any. */
-      orderId: z.number().int().nullable(),
-      matchedBy: z.enum(['order_id', 'tracking_number']).nullable()
-    })
-  }
-} as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>
+  ...appApi,
+  ...ordersApi
+} as const satisfies Record<MethodName, MethodSpec>
+type Assert<T extends true> = T
+/** Compile-time check: every method in the tables is listed in channels.ts (so the preload has it). */
+export type ContractHasNoUnlistedMethods = Assert<
+  Exclude<keyof typeof contract, MethodName> extends never ? true : false
+>
 
 export type Contract = typeof contract
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
@@ -60,7 +37,7 @@ export function isMethodName(name: string): name is MethodName {
 
 /** Push events main → renderer, typed the same way. */
 export const events = {
-  'orders.changed': z.object({ ids: z.array(z.number().int()) })
+  ...ordersEvents
 } as const satisfies Record<EventName, z.ZodType>
 export type Events = typeof events
 export type EventPayload<E extends EventName> = z.output<Events[E]>

@@ -16,6 +16,7 @@ export const VALIDATION_MESSAGES: Readonly<Record<string, string>> = {
   too_many_items: 'has too many items (at most 200)',
   order_id_chars: 'may hold only letters, digits, - and _',
   order_id_taken: 'already exists in this shop',
+  shop_unknown: 'is not a shop of this station',
   invalid_type: 'has the wrong type',
   unrecognized_keys: 'has unknown fields',
   invalid_value: 'has a value that is not allowed'

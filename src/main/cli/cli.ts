@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract'
-import { maskName, maskPhone } from '../../shared/phone'
 import { openCore, type Core } from '../core/app'
-import { schemaVersion } from '../core/db/connection'
-import { countRows } from '../core/db/stats-repo'
 import { resolveDataDir } from '../core/paths'
+import { CliFailure, type CliContext } from './cli-context'
+import { registerDbCommands } from './commands/db'
+import { registerOrderCommands } from './commands/orders'
 
 export type CliIo = {
   readonly out: (text: string) => void
@@ -13,8 +12,11 @@ export type CliIo = {
   readonly env: NodeJS.ProcessEnv
 }
 
-/** A failure the user can fix: printed as one line, exit code 1. */
-class CliFailure extends Error {}
+/** One registration function per domain; each adds its verbs to the program. */
+const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [
+  registerOrderCommands,
+  registerDbCommands
+]
 
 type Globals = { dataDir: string | undefined; json: boolean; rest: string[] }
 
@@ -82,66 +84,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       })
       .helpOption('-h, --help', 'show help (global flags: --data-dir DIR, --json)')
 
-    const orders = program.command('orders').description('orders: add, list')
-    orders
-      .command('add')
-      .description('add one order from a JSON file (the orders.add contract input)')
-      .requiredOption('--file <ORDER.json>', 'the order as JSON')
-      .action(async (options: { file: string }) => {
-        const input = readJsonFile(options.file) as MethodInput<'orders.add'>
-        const order = await call('orders.add', input)
-        print(`added order ${order.platformOrderId} (id ${String(order.id)})`, order)
-      })
-    orders
-      .command('list')
-      .description('list orders, newest first')
-      .option('--query <Q>', 'keyword: order id, receiver name, phone or tracking number', '')
-      .option('--limit <N>', 'how many rows', '50')
-      .action(async (options: { query: string; limit: string }) => {
-        const limit = Number(options.limit)
-        if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
-          throw new CliFailure(
-            `--limit must be a whole number from 1 to 500, got "${options.limit}"`
-          )
-        }
-        const page = await call('orders.list', { query: options.query, limit })
-        const lines = page.rows.map((r) =>
-          [
-            r.platformOrderId,
-            maskName(r.receiverName),
-            maskPhone(r.receiverPhone),
-            r.region,
-            r.itemSummary,
-            r.status
-          ].join('\t')
-        )
-        print(
-          [`${String(page.total)}${page.totalCapped ? '+' : ''} orders`, ...lines].join('\n'),
-          page
-        )
-      })
-
-    program
-      .command('db')
-      .description('database: info')
-      .command('info')
-      .description('schema version, file and row counts')
-      .action(() => {
-        const c = open()
-        const info = {
-          dataDir: c.ctx.dataDir,
-          schemaVersion: schemaVersion(c.db),
-          rows: countRows(c.db)
-        }
-        print(
-          [
-            `data: ${info.dataDir}`,
-            `schema version: ${String(info.schemaVersion)}`,
-            ...Object.entries(info.rows).map(([t, n]) => `${t}: ${String(n)}`)
-          ].join('\n'),
-          info
-        )
-      })
+    const cli: CliContext = { open, call, print, json: globals.json }
+    for (const register of COMMANDS) {
+      register(program, cli)
+    }
 
     if (globals.rest.length === 0) {
       program.outputHelp()
@@ -158,21 +104,5 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 1
   } finally {
     core?.close()
-  }
-}
-
-function readJsonFile(file: string): unknown {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    throw new CliFailure(`cannot read ${file}`)
-  }
-  try {
-    return JSON.parse(text)
-  } catch (error) {
-    throw new CliFailure(
-      `${file} is not valid JSON (${error instanceof Error ? error.message : ''})`
-    )
   }
 }

@@ -28,5 +28,5 @@ export function resolveDataDir(
   if (env.WAYBILL_DATA_DIR) {
     return resolve(env.WAYBILL_DATA_DIR)
   }
-  return defaultUserDataDir()
+  return defaultUserDataDir(process.platform, env)
 }

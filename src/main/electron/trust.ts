@@ -30,7 +30,16 @@ export function resolveAppPath(
   if (!isTrustedUrl(url)) {
     return null
   }
-  const pathname = decodeURIComponent(new URL(url).pathname)
+  let pathname: string
+  try {
+    pathname = decodeURIComponent(new URL(url).pathname)
+  } catch {
+    return null
+  }
+  // A decoded backslash is a separator on Windows: refuse it rather than reason about it.
+  if (pathname.includes('\\') || pathname.includes('\0')) {
+    return null
+  }
   const parts = pathname.split('/').filter((p) => p !== '' && p !== '.')
   if (parts.includes('..')) {
     return null

@@ -1,22 +1,12 @@
-import type { z } from 'zod'
-import type { Contract, MethodName, MethodOutput } from '../../../shared/contract'
-import { ok, type Result } from '../../../shared/result'
-import type { CoreContext } from '../context'
+import { ok } from '../../../shared/result'
 import { schemaVersion } from '../db/connection'
 import { getSetting, setSetting } from '../db/settings-repo'
-import { addOrder, getOrder, listOrders, scanOrder } from '../orders/orders-service'
+import { ordersHandlers } from '../orders/orders-handlers'
+import type { DomainHandlers, Handlers, HostInfo } from './handler-types'
 
-export type HostInfo = { readonly version: string; readonly host: 'electron' | 'browser' | 'cli' }
+export type { HostInfo, Handlers } from './handler-types'
 
-type Handler<M extends MethodName> = (
-  ctx: CoreContext,
-  input: z.output<Contract[M]['input']>
-) => Result<MethodOutput<M>> | Promise<Result<MethodOutput<M>>>
-
-export type Handlers = { readonly [M in MethodName]: Handler<M> }
-
-/** Every contract method's implementation; a missing one is a compile error. */
-export function createHandlers(host: HostInfo): Handlers {
+function appHandlers(host: HostInfo): DomainHandlers<'app.info' | 'settings.get' | 'settings.set'> {
   return {
     'app.info': (ctx) =>
       ok({
@@ -29,10 +19,14 @@ export function createHandlers(host: HostInfo): Handlers {
     'settings.set': (ctx, input) => {
       setSetting(ctx.db, input.key, input.value)
       return ok({ value: input.value })
-    },
-    'orders.add': addOrder,
-    'orders.list': listOrders,
-    'orders.get': (ctx, input) => getOrder(ctx, input.id),
-    'orders.scan': (ctx, input) => scanOrder(ctx, input.code)
+    }
+  }
+}
+
+/** Every contract method's implementation, merged from one table per domain; a missing one is a compile error. */
+export function createHandlers(host: HostInfo): Handlers {
+  return {
+    ...appHandlers(host),
+    ...ordersHandlers
   }
 }

@@ -82,7 +82,23 @@ const statementCache = new WeakMap<ReadableDB, ReturnType<typeof prepareWrites>>
 function prepareWrites(db: WritableDB) {
   return {
     order: db.prepare<
-      [number, string, string, string, string, string, string, string, string, string, string, string, number, number | null, number]
+      [
+        number,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        number,
+        number | null,
+        number
+      ]
     >(
       `INSERT INTO orders (shop_id, platform_order_id, status, receiver_name, receiver_phone, province, city,
          district, address_detail, platform_order_id_rev, receiver_phone_rev, remark, created_at, paid_at, updated_at)
@@ -211,18 +227,26 @@ export function findOrderByPlatformId(
     .get(shopId, platformOrderId)
 }
 
-export function lastPlatformOrderIdWithPrefix(
+/** The order ids of a shop that start with `prefix` (one day's manual orders). */
+export function platformOrderIdsWithPrefix(
   db: ReadableDB,
   shopId: number,
   prefix: string
-): string | null {
-  const row = db
-    .prepare<[number, string, string], { id: string | null }>(
-      `SELECT max(platform_order_id) AS id FROM orders
+): string[] {
+  return db
+    .prepare<[number, string, string], { id: string }>(
+      `SELECT platform_order_id AS id FROM orders
        WHERE shop_id = ? AND platform_order_id >= ? AND platform_order_id < ?`
     )
-    .get(shopId, prefix, `${prefix}\uffff`)
-  return row?.id ?? null
+    .all(shopId, prefix, `${prefix}\uffff`)
+    .map((row) => row.id)
+}
+
+export function shopExists(db: ReadableDB, shopId: number): boolean {
+  return (
+    db.prepare<[number], { id: number }>('SELECT id FROM shops WHERE id = ?').get(shopId) !==
+    undefined
+  )
 }
 
 export function getOrderRow(
@@ -300,9 +324,11 @@ export function listOrders(
   }
   if (q === '') {
     const total =
-      db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM orders o ${statusWhere}`).get(
-        search.status ? { status: search.status } : {}
-      )?.n ?? 0
+      db
+        .prepare<[Record<string, unknown>], { n: number }>(
+          `SELECT count(*) AS n FROM orders o ${statusWhere}`
+        )
+        .get(search.status ? { status: search.status } : {})?.n ?? 0
     const rows = db
       .prepare<[Record<string, unknown>], OrderListRow>(
         `SELECT ${LIST_COLUMNS} FROM orders o ${statusWhere}
@@ -349,7 +375,11 @@ export function listOrders(
       .prepare<[Record<string, unknown>], { n: number }>(
         `SELECT count(*) AS n FROM (SELECT o.id FROM orders o WHERE o.id IN (${matching}) ${statusAnd} LIMIT @cap)`
       )
-      .get({ ...usedKeys, cap: SEARCH_COUNT_CAP + 1, ...(search.status ? { status: search.status } : {}) })?.n ?? 0
+      .get({
+        ...usedKeys,
+        cap: SEARCH_COUNT_CAP + 1,
+        ...(search.status ? { status: search.status } : {})
+      })?.n ?? 0
   const dense = counted > SEARCH_COUNT_CAP
   const rowsSql = dense
     ? `SELECT ${LIST_COLUMNS} FROM orders o WHERE (${rowTests.join(' OR ')}) ${statusAnd}
@@ -359,7 +389,9 @@ export function listOrders(
   return {
     total: Math.min(counted, SEARCH_COUNT_CAP),
     totalCapped: dense,
-    rows: db.prepare<[Record<string, unknown>], OrderListRow>(rowsSql).all({ ...params, ...usedKeys })
+    rows: db
+      .prepare<[Record<string, unknown>], OrderListRow>(rowsSql)
+      .all({ ...params, ...usedKeys })
   }
 }
 

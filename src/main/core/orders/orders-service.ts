@@ -11,7 +11,8 @@ import {
   findOrderByPlatformId,
   getOrderRow,
   insertOrders,
-  lastPlatformOrderIdWithPrefix,
+  platformOrderIdsWithPrefix,
+  shopExists,
   listOrders as listOrderRows,
   orderItems,
   orderPackages,
@@ -25,8 +26,16 @@ export function nextManualOrderId(ctx: CoreContext, shopId: number): string {
   const d = new Date(ctx.now())
   const day = `${String(d.getFullYear())}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`
   const prefix = `M${day}-`
-  const last = lastPlatformOrderIdWithPrefix(ctx.db, shopId, prefix)
-  const next = last === null ? 1 : Number(last.slice(prefix.length)) + 1
+  // Compared as numbers: text order puts -9999 after -10000, and hand-typed ids may not be numeric.
+  const pattern = new RegExp(`^${prefix}(\\d+)$`)
+  let highest = 0
+  for (const id of platformOrderIdsWithPrefix(ctx.db, shopId, prefix)) {
+    const match = pattern.exec(id)
+    if (match?.[1] !== undefined) {
+      highest = Math.max(highest, Number(match[1]))
+    }
+  }
+  const next = highest + 1
   return `${prefix}${String(next).padStart(4, '0')}`
 }
 
@@ -59,6 +68,13 @@ export function addOrder(ctx: CoreContext, input: OrderInputParsed): Result<Orde
   const given = input.platformOrderId ?? ''
   const created = ctx.db
     .transaction((): Result<number> => {
+      if (!shopExists(ctx.db, input.shopId)) {
+        return fail('VALIDATION', `Shop ${String(input.shopId)} does not exist`, {
+          issues: [
+            { path: 'shopId', code: 'shop_unknown', message: 'is not a shop of this station' }
+          ]
+        })
+      }
       if (given !== '' && findOrderByPlatformId(ctx.db, input.shopId, given)) {
         return fail('CONFLICT', `Order ${given} already exists in this shop`, {
           issues: [

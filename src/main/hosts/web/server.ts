@@ -86,7 +86,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return
     }
     if (url.pathname.startsWith('/api/call/')) {
-      await handleCall(req, res, decodeURIComponent(url.pathname.slice('/api/call/'.length)))
+      await handleCall(req, res, url.pathname.slice('/api/call/'.length))
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -221,7 +221,14 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
 }
 
 async function serveStatic(res: ServerResponse, root: string, pathname: string): Promise<void> {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    res.writeHead(400).end()
+    return
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '')
   let file = join(root, relative)
   if (!file.startsWith(root + sep) && file !== root) {
     res.writeHead(404).end()

@@ -1,0 +1,690 @@
+import { OrderInput, type OrderInputParsed } from '../../../shared/schemas/order'
+import {
+  resolveRegionCells,
+  splitAddress,
+  type AddressProblem,
+  type ResolvedAddress
+} from './address'
+import { weightFactor } from './mapping'
+import {
+  cellText,
+  cleanDate,
+  cleanNumber,
+  cleanOrderId,
+  cleanPhone,
+  cleanTemperatureZone,
+  type Clean,
+  type CellProblem
+} from './normalize'
+import { reason, schemaReason, type Reason } from './reasons'
+import {
+  IMPORT_LIMITS,
+  ORDER_FIELDS,
+  type CellValue,
+  type ImportField,
+  type ItemField,
+  type RejectedRow,
+  type SheetRow
+} from './types'
+
+/**
+ * Turns data rows into orders. Rows with the same order id become one order with several
+ * items (wherever they are in the file); an order with any bad row is rejected whole, and
+ * every one of its rows is reported.
+ */
+
+type Source = RejectedRow['source']
+
+type ItemDraft = {
+  readonly row: number
+  readonly source: Source
+  readonly title: string
+  readonly sku: string
+  readonly quantity: number | undefined
+  readonly unitWeightG: number
+  readonly warehouse: string | undefined
+  readonly temperatureZone: 'ambient' | 'chilled' | 'frozen'
+}
+
+type OrderDraft = {
+  readonly orderId: string
+  readonly firstRow: number
+  readonly rows: number[]
+  /** Order-level cells of the first row, by field. */
+  readonly headCells: Partial<Record<ImportField, CellValue>>
+  readonly items: ItemDraft[]
+  readonly issues: RejectedRow[]
+}
+
+export type AssembledOrder = {
+  readonly input: OrderInputParsed
+  readonly platformOrderId: string
+  /** Every sheet row of the order (order file; items file rows too in a two-file import). */
+  readonly rows: readonly { readonly row: number; readonly source: Source }[]
+}
+
+export type AssembleResult = {
+  readonly orders: AssembledOrder[]
+  readonly rejected: RejectedRow[]
+  /** Rejected orders; a bad row with no order id counts as one. */
+  readonly rejectedOrders: number
+}
+
+const ORDER_LEVEL: readonly ImportField[] = ORDER_FIELDS.filter((f) => f !== 'orderId')
+/** Order-level fields rows of one order must agree on (a different address is a different parcel). */
+const MUST_AGREE: readonly ImportField[] = [
+  'receiverName',
+  'phone',
+  'landline',
+  'address',
+  'province',
+  'city',
+  'district',
+  'detail'
+]
+
+export type AssemblerOptions = {
+  readonly headers: readonly string[]
+  readonly indexes: Partial<Record<ImportField, number>>
+  readonly shopId: number
+  readonly source: Source
+  /** Items come from a separate item report: item columns of this file are ignored. */
+  readonly itemsFromReport: boolean
+  /** Header of an item-report column, for problems found in item-report rows. */
+  readonly itemColumns?: (field: ImportField) => string
+}
+
+export class OrderAssembler {
+  private readonly orders = new Map<string, OrderDraft>()
+  /** Rows refused before they had an order to belong to. */
+  private readonly orphans: RejectedRow[] = []
+  private previous: OrderDraft | undefined
+  private readonly weightFactor: number
+  private readonly columnOf: (field: ImportField) => string
+
+  constructor(private readonly options: AssemblerOptions) {
+    const weightIndex = options.indexes.weight
+    this.weightFactor =
+      weightIndex === undefined ? 1 : weightFactor(options.headers[weightIndex] ?? '')
+    this.columnOf = (field) => {
+      const index = options.indexes[field]
+      return index === undefined ? '' : (options.headers[index] ?? '')
+    }
+  }
+
+  /** Distinct orders seen so far. */
+  get orderCount(): number {
+    return this.orders.size
+  }
+
+  private cell(cells: readonly CellValue[], field: ImportField): CellValue | undefined {
+    const index = this.options.indexes[field]
+    return index === undefined ? undefined : cells[index]
+  }
+
+  private issue(row: number, column: string, r: Reason): RejectedRow {
+    return {
+      row,
+      column,
+      code: r.code,
+      reason: r.reason,
+      reasonZh: r.reasonZh,
+      source: this.options.source
+    }
+  }
+
+  private problem(
+    row: number,
+    field: ImportField,
+    clean: Extract<Clean<unknown>, { ok: false }>
+  ): RejectedRow {
+    return this.issue(row, this.columnOf(field), cellReason(clean.code, clean.value))
+  }
+
+  /** Adds one data row. */
+  add(sheetRow: SheetRow): void {
+    const { row, cells } = sheetRow
+    if (isBlank(cells)) {
+      return
+    }
+    const rowIssues: RejectedRow[] = []
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]
+      if (typeof c === 'string' && c.length > IMPORT_LIMITS.maxCellChars) {
+        rowIssues.push(
+          this.issue(
+            row,
+            this.options.headers[i] ?? '',
+            reason('cell_too_long', { max: IMPORT_LIMITS.maxCellChars })
+          )
+        )
+      }
+    }
+    if (rowIssues.length > 0) {
+      // Do not parse anything else from a row carrying a huge cell.
+      const id = cleanOrderId(this.cell(cells, 'orderId'))
+      this.attach(id.ok && id.value !== '' && id.value.length <= 64 ? id.value : '', row, rowIssues)
+      return
+    }
+    const id = cleanOrderId(this.cell(cells, 'orderId'))
+    if (!id.ok) {
+      this.orphans.push(this.problem(row, 'orderId', id))
+      return
+    }
+    let orderId = id.value
+    if (orderId === '') {
+      // Merged order cells: a row with no order id and no order-level data continues the order
+      // above (one order spread over rows, the order columns merged in the export).
+      const continues =
+        this.previous !== undefined &&
+        ORDER_LEVEL.every((f) => cellText(this.cell(cells, f)).value === '')
+      if (!continues || this.previous === undefined) {
+        this.orphans.push(this.issue(row, this.columnOf('orderId'), reason('order_id_required')))
+        return
+      }
+      orderId = this.previous.orderId
+    }
+    let draft = this.orders.get(orderId)
+    if (!draft) {
+      const headCells: Partial<Record<ImportField, CellValue>> = {}
+      for (const field of ORDER_LEVEL) {
+        const value = this.cell(cells, field)
+        if (value !== undefined && value !== null && value !== '') {
+          headCells[field] = value
+        }
+      }
+      draft = { orderId, firstRow: row, rows: [], headCells, items: [], issues: [] }
+      this.orders.set(orderId, draft)
+    } else if (id.value !== '') {
+      for (const field of MUST_AGREE) {
+        const text = cellText(this.cell(cells, field))
+        if (text.ok && text.value !== '' && text.value !== cellText(draft.headCells[field]).value) {
+          draft.issues.push(
+            this.issue(
+              row,
+              this.columnOf(field),
+              reason('rows_disagree', { order: orderId, other: draft.firstRow })
+            )
+          )
+        }
+      }
+    }
+    this.previous = draft
+    draft.rows.push(row)
+    if (!this.options.itemsFromReport) {
+      const item = this.item(row, cells, draft.issues)
+      if (item) {
+        draft.items.push(item)
+      }
+    }
+  }
+
+  private attach(orderId: string, row: number, issues: RejectedRow[]): void {
+    const draft = orderId === '' ? undefined : this.orders.get(orderId)
+    if (draft) {
+      draft.rows.push(row)
+      draft.issues.push(...issues)
+    } else if (orderId !== '') {
+      this.orders.set(orderId, {
+        orderId,
+        firstRow: row,
+        rows: [row],
+        headCells: {},
+        items: [],
+        issues
+      })
+    } else {
+      this.orphans.push(...issues)
+    }
+  }
+
+  /** Reads the item columns of a row; problems go to `issues`. */
+  item(row: number, cells: readonly CellValue[], issues: RejectedRow[]): ItemDraft | undefined {
+    const text = (field: ItemField): string | undefined => {
+      const c = cellText(this.cell(cells, field))
+      if (!c.ok) {
+        issues.push(this.problem(row, field, c))
+        return undefined
+      }
+      return c.value
+    }
+    const title = text('title') ?? ''
+    const variant = text('variant') ?? ''
+    const sku = text('sku') ?? ''
+    const productId = text('productId') ?? ''
+    const warehouse = text('warehouse') ?? ''
+    const zoneText = text('temperatureZone') ?? ''
+    let quantity: number | undefined = 1
+    if (this.options.indexes.quantity !== undefined) {
+      const q = cleanNumber(this.cell(cells, 'quantity'))
+      if (!q.ok) {
+        issues.push(this.problem(row, 'quantity', q))
+      }
+      quantity = q.ok && q.value !== null ? q.value : undefined
+    }
+    let unitWeightG = 0
+    const w = cleanNumber(this.cell(cells, 'weight'))
+    if (!w.ok) {
+      issues.push(this.problem(row, 'weight', w))
+    } else if (w.value !== null) {
+      unitWeightG = Math.round(w.value * this.weightFactor)
+    }
+    const zone = cleanTemperatureZone(zoneText)
+    if (zone === undefined) {
+      issues.push(
+        this.issue(
+          row,
+          this.columnOf('temperatureZone'),
+          reason('temperature_zone_invalid', { value: zoneText })
+        )
+      )
+    }
+    return {
+      row,
+      source: this.options.source,
+      title: variant !== '' && title !== '' ? `${title}（${variant}）` : title,
+      // The schema needs a SKU; exports without a merchant code fall back to the platform's
+      // product id, then to "-" so the order still imports and the packer sees no SKU was given.
+      sku: sku !== '' ? sku : productId !== '' ? productId : '-',
+      quantity,
+      unitWeightG,
+      warehouse: warehouse === '' ? undefined : warehouse,
+      temperatureZone: zone ?? 'ambient'
+    }
+  }
+
+  /** The orders, in the order their first rows appear; `report` supplies items in a two-file import. */
+  finish(report?: ItemReport): AssembleResult {
+    const orders: AssembledOrder[] = []
+    const rejected: RejectedRow[] = [...this.orphans]
+    let rejectedOrders = this.orphans.length
+    for (const draft of this.orders.values()) {
+      // Built orders replace their drafts one by one, so the two never both fill memory.
+      this.orders.delete(draft.orderId)
+      const fromReport = report?.take(draft.orderId)
+      if (report) {
+        if (!fromReport || fromReport.items.length + fromReport.issues.length === 0) {
+          draft.issues.push(
+            this.issue(
+              draft.firstRow,
+              this.columnOf('orderId'),
+              reason('items_missing', { order: draft.orderId })
+            )
+          )
+        } else {
+          draft.items.push(...fromReport.items)
+          draft.issues.push(...fromReport.issues)
+        }
+      }
+      const result =
+        draft.issues.length === 0 ? this.build(draft, fromReport?.rows ?? []) : undefined
+      if (result && !('issues' in result)) {
+        orders.push(result)
+        continue
+      }
+      const issues = result?.issues ?? draft.issues
+      rejectedOrders++
+      rejected.push(...withSiblings(draft, issues, fromReport?.rows ?? []))
+    }
+    if (report) {
+      rejected.push(...report.orphanRows)
+      rejectedOrders += report.orphanRows.length
+      for (const rest of report.leftovers()) {
+        rejectedOrders++
+        rejected.push(
+          ...rest.rows.map((row) => ({
+            row,
+            column: report.orderIdColumn,
+            source: 'items' as const,
+            ...reason('item_order_missing', { order: rest.orderId })
+          }))
+        )
+      }
+    }
+    rejected.sort((a, b) =>
+      a.source === b.source ? a.row - b.row : a.source === 'orders' ? -1 : 1
+    )
+    return { orders, rejected, rejectedOrders }
+  }
+
+  private build(
+    draft: OrderDraft,
+    reportRows: readonly number[]
+  ): AssembledOrder | { issues: RejectedRow[] } {
+    const issues: RejectedRow[] = []
+    const row = draft.firstRow
+    const { indexes } = this.options
+    const text = (field: ImportField): string => {
+      const c = cellText(draft.headCells[field])
+      if (!c.ok) {
+        issues.push(this.problem(row, field, c))
+        return ''
+      }
+      return c.value
+    }
+    // Phone: the mobile column, else the landline column (Taobao has both).
+    let phone = ''
+    let phoneField: ImportField = indexes.phone !== undefined ? 'phone' : 'landline'
+    for (const field of ['phone', 'landline'] as const) {
+      if (indexes[field] === undefined) {
+        continue
+      }
+      const p = cleanPhone(draft.headCells[field])
+      if (!p.ok) {
+        issues.push(this.problem(row, field, p))
+        break
+      }
+      if (p.value !== '') {
+        phone = p.value
+        phoneField = field
+        break
+      }
+    }
+    const address = this.address(draft, issues)
+    const createdAt = this.date(draft, 'createdAt', issues)
+    const paidAt = this.date(draft, 'paidAt', issues)
+    const remark = [text('remark'), text('buyerMessage')].filter((s) => s !== '').join('；')
+    const receiverName = text('receiverName')
+    if (issues.length > 0) {
+      return { issues }
+    }
+    const candidate = {
+      shopId: this.options.shopId,
+      platformOrderId: draft.orderId,
+      receiver: {
+        name: receiverName,
+        phone,
+        province: address?.province ?? '',
+        city: address?.city ?? '',
+        district: address?.district ?? '',
+        detail: address?.detail ?? ''
+      },
+      items: draft.items.map((i) => ({
+        sku: i.sku,
+        title: i.title,
+        quantity: i.quantity,
+        unitWeightG: i.unitWeightG,
+        warehouse: i.warehouse,
+        temperatureZone: i.temperatureZone
+      })),
+      remark,
+      createdAt: createdAt ?? undefined,
+      paidAt: paidAt ?? undefined
+    }
+    const parsed = OrderInput.safeParse(candidate)
+    if (parsed.success) {
+      return {
+        input: parsed.data,
+        platformOrderId: draft.orderId,
+        rows: [
+          ...draft.rows.map((r) => ({ row: r, source: this.options.source })),
+          ...reportRows.map((r) => ({ row: r, source: 'items' as const }))
+        ]
+      }
+    }
+    for (const issue of parsed.error.issues) {
+      const [top, second, third] = issue.path
+      let field: ImportField = 'orderId'
+      let at = row
+      let source = this.options.source
+      if (top === 'receiver') {
+        field = receiverField(second, phoneField, indexes)
+      } else if (top === 'items' && typeof second === 'number') {
+        const item = draft.items[second]
+        at = item?.row ?? row
+        source = item?.source ?? source
+        field = ITEM_PATH[String(third)] ?? 'title'
+      } else if (top === 'items') {
+        field = 'title'
+      } else if (top === 'remark') {
+        field = indexes.remark !== undefined ? 'remark' : 'buyerMessage'
+      } else if (top === 'createdAt' || top === 'paidAt') {
+        field = top
+      }
+      const column =
+        source === this.options.source
+          ? this.columnOf(field)
+          : (this.options.itemColumns?.(field) ?? field)
+      issues.push({ row: at, column, source, ...schemaReason(issue.message, column || field) })
+    }
+    return { issues }
+  }
+
+  private date(
+    draft: OrderDraft,
+    field: 'createdAt' | 'paidAt',
+    issues: RejectedRow[]
+  ): number | null {
+    if (this.options.indexes[field] === undefined) {
+      return null
+    }
+    const d = cleanDate(draft.headCells[field])
+    if (!d.ok) {
+      issues.push(this.problem(draft.firstRow, field, d))
+      return null
+    }
+    return d.value
+  }
+
+  private address(draft: OrderDraft, issues: RejectedRow[]): ResolvedAddress | undefined {
+    const { indexes } = this.options
+    const row = draft.firstRow
+    const h = (f: ImportField) => cellText(draft.headCells[f]).value
+    let resolved: ResolvedAddress | AddressProblem
+    let columnField: ImportField
+    if (indexes.province !== undefined && indexes.city !== undefined) {
+      if (h('province') === '' && h('address') !== '' && indexes.address !== undefined) {
+        resolved = splitAddress(h('address'))
+        columnField = 'address'
+      } else {
+        const detail = indexes.detail !== undefined ? h('detail') : h('address')
+        resolved = resolveRegionCells(h('province'), h('city'), h('district'), detail)
+        columnField = 'province'
+      }
+    } else {
+      if (h('address') === '') {
+        issues.push(this.issue(row, this.columnOf('address'), reason('address_required')))
+        return undefined
+      }
+      resolved = splitAddress(h('address'))
+      columnField = 'address'
+    }
+    if (!('problem' in resolved)) {
+      return resolved
+    }
+    const separate = columnField === 'province'
+    switch (resolved.problem) {
+      case 'province':
+        issues.push(this.issue(row, this.columnOf(columnField), reason('address_province_unknown')))
+        break
+      case 'city':
+        issues.push(
+          this.issue(
+            row,
+            this.columnOf(separate ? 'city' : columnField),
+            reason('address_city_unknown', { province: resolved.province ?? '' })
+          )
+        )
+        break
+      case 'district':
+        issues.push(
+          this.issue(
+            row,
+            this.columnOf(separate && indexes.district !== undefined ? 'district' : columnField),
+            reason('address_district_unknown', { city: resolved.city ?? resolved.province ?? '' })
+          )
+        )
+        break
+      case 'detail':
+        issues.push(
+          this.issue(
+            row,
+            this.columnOf(
+              separate ? (indexes.detail !== undefined ? 'detail' : 'address') : columnField
+            ),
+            reason('address_detail_missing')
+          )
+        )
+        break
+    }
+    return undefined
+  }
+}
+
+const ITEM_PATH: Readonly<Record<string, ItemField>> = {
+  sku: 'sku',
+  title: 'title',
+  quantity: 'quantity',
+  unitWeightG: 'weight',
+  warehouse: 'warehouse',
+  temperatureZone: 'temperatureZone'
+}
+
+function receiverField(
+  key: PropertyKey | undefined,
+  phoneField: ImportField,
+  indexes: Partial<Record<ImportField, number>>
+): ImportField {
+  const separate = indexes.province !== undefined && indexes.city !== undefined
+  switch (key) {
+    case 'name':
+      return 'receiverName'
+    case 'phone':
+      return phoneField
+    case 'province':
+    case 'city':
+    case 'district':
+      return separate ? (indexes[key] !== undefined ? key : 'province') : 'address'
+    case 'detail':
+      return separate && indexes.detail !== undefined ? 'detail' : 'address'
+    default:
+      return 'receiverName'
+  }
+}
+
+function cellReason(code: CellProblem, value: string): Reason {
+  return reason(code, { value })
+}
+
+function isBlank(cells: readonly CellValue[]): boolean {
+  for (const c of cells) {
+    if (c !== null && !(typeof c === 'string' && c.trim() === '')) {
+      return false
+    }
+  }
+  return true
+}
+
+/** Every row of a rejected order is reported: its own problem, or the row that sank the order. */
+function withSiblings(
+  draft: OrderDraft,
+  issues: readonly RejectedRow[],
+  reportRows: readonly number[]
+): RejectedRow[] {
+  const first = issues[0]
+  const out = [...issues]
+  if (!first) {
+    return out
+  }
+  const flagged = new Set(issues.map((i) => `${i.source}:${String(i.row)}`))
+  const sibling = (row: number, source: Source): RejectedRow => ({
+    row,
+    column: '',
+    source,
+    ...reason('order_has_bad_row', { order: draft.orderId, other: first.row })
+  })
+  for (const row of draft.rows) {
+    if (!flagged.has(`orders:${String(row)}`) && !flagged.has(`items:${String(row)}`)) {
+      out.push(sibling(row, first.source === 'items' ? 'orders' : first.source))
+    }
+  }
+  for (const row of reportRows) {
+    if (!flagged.has(`items:${String(row)}`)) {
+      out.push(sibling(row, 'items'))
+    }
+  }
+  return out
+}
+
+/** Items of a separate item report (Taobao's 宝贝报表), keyed by order id. */
+export class ItemReport {
+  private readonly byOrder = new Map<
+    string,
+    { rows: number[]; items: ItemDraft[]; issues: RejectedRow[] }
+  >()
+  private readonly orphans: RejectedRow[] = []
+  private readonly parser: OrderAssembler
+
+  constructor(
+    private readonly headers: readonly string[],
+    private readonly indexes: Partial<Record<ImportField, number>>
+  ) {
+    this.parser = new OrderAssembler({
+      headers,
+      indexes,
+      shopId: 1,
+      source: 'items',
+      itemsFromReport: false
+    })
+  }
+
+  get orderIdColumn(): string {
+    const index = this.indexes.orderId
+    return index === undefined ? '' : (this.headers[index] ?? '')
+  }
+
+  columnOf(field: ImportField): string {
+    const index = this.indexes[field]
+    return index === undefined ? '' : (this.headers[index] ?? '')
+  }
+
+  add(sheetRow: SheetRow): void {
+    const { row, cells } = sheetRow
+    if (isBlank(cells)) {
+      return
+    }
+    const index = this.indexes.orderId
+    const id = cleanOrderId(index === undefined ? undefined : cells[index])
+    if (!id.ok || id.value === '') {
+      const r = id.ok ? reason('order_id_required') : cellReason(id.code, id.value)
+      this.orphans.push({ row, column: this.orderIdColumn, source: 'items', ...r })
+      return
+    }
+    let entry = this.byOrder.get(id.value)
+    if (!entry) {
+      entry = { rows: [], items: [], issues: [] }
+      this.byOrder.set(id.value, entry)
+    }
+    entry.rows.push(row)
+    const tooLong = cells.findIndex(
+      (c) => typeof c === 'string' && c.length > IMPORT_LIMITS.maxCellChars
+    )
+    if (tooLong >= 0) {
+      entry.issues.push({
+        row,
+        column: this.headers[tooLong] ?? '',
+        source: 'items',
+        ...reason('cell_too_long', { max: IMPORT_LIMITS.maxCellChars })
+      })
+      return
+    }
+    const item = this.parser.item(row, cells, entry.issues)
+    if (item) {
+      entry.items.push(item)
+    }
+  }
+
+  take(orderId: string): { rows: number[]; items: ItemDraft[]; issues: RejectedRow[] } | undefined {
+    const entry = this.byOrder.get(orderId)
+    this.byOrder.delete(orderId)
+    return entry
+  }
+
+  leftovers(): { orderId: string; rows: number[] }[] {
+    return [...this.byOrder.entries()].map(([orderId, e]) => ({ orderId, rows: e.rows }))
+  }
+
+  get orphanRows(): readonly RejectedRow[] {
+    return this.orphans
+  }
+}

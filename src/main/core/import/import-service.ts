@@ -1,0 +1,650 @@
+import { basename } from 'node:path'
+import type { CoreContext } from '../context'
+import { appendAudit } from '../db/audit-repo'
+import { existingOrderIds, loadImportLayout, saveImportLayout } from '../db/import-layouts-repo'
+import {
+  findOrderByPlatformId,
+  getOrderRow,
+  hasPrintedPackage,
+  insertOrders,
+  orderItems,
+  replaceOrder,
+  type NewOrder,
+  type OrderRow
+} from '../db/orders-repo'
+import { toNewOrder } from '../orders/orders-service'
+import { ItemReport, OrderAssembler, type AssembledOrder } from './assemble'
+import type { ImportMode } from './mapping'
+import { ImportError, reason } from './reasons'
+import { openTable, type MappingSource, type OpenedTable } from './table'
+import {
+  IMPORT_LIMITS,
+  type ColumnMapping,
+  type ImportField,
+  type ImportProgress,
+  type OnDuplicate,
+  type PresetChoice,
+  type PresetName,
+  type RejectedRow,
+  type SheetRow
+} from './types'
+
+/** Where a sheet was read from and how its columns were understood. */
+export type TableInfo = {
+  readonly file: string
+  readonly format: 'xlsx' | 'csv'
+  /** CSV only: the text encoding used (utf8, gb18030, utf16le, utf16be). */
+  readonly encoding: string | null
+  readonly sheet: number
+  readonly headerRow: number
+  readonly headers: readonly string[]
+  readonly signature: string
+  readonly mapping: ColumnMapping
+  readonly mappingSource: MappingSource
+  readonly preset: PresetName | null
+}
+
+export type ImportInspection = TableInfo & {
+  /** Required fields without a column: the UI asks the user to map them. */
+  readonly missing: readonly ImportField[]
+  /** The first data rows as text, for the mapping screen. */
+  readonly sample: readonly (readonly string[])[]
+}
+
+export type ImportCounts = {
+  /** Orders not in the shop yet. */
+  readonly new: number
+  /** Existing orders that will be (or were) replaced. */
+  readonly updated: number
+  /** Existing orders left as they are: identical, or different but skipped (onDuplicate 'skip'). */
+  readonly unchanged: number
+  /** Of `unchanged`: existing orders that differ from the file and were skipped. */
+  readonly skipped: number
+  /** Rejected orders, including orders held because they have a printed package. */
+  readonly rejected: number
+}
+
+export type ImportPreview = {
+  readonly orders: TableInfo
+  /** The item report of a two-file (Taobao) import. */
+  readonly items: TableInfo | null
+  readonly shopId: number
+  readonly onDuplicate: OnDuplicate
+  readonly rowsRead: number
+  readonly counts: ImportCounts
+  /** Every rejected row, sorted by file then row. */
+  readonly rejected: readonly RejectedRow[]
+  readonly elapsedMs: number
+}
+
+/**
+ * A checked import, held in the main process between preview and commit. Only `preview` is
+ * meant for the UI; the orders stay here (they can be 100k).
+ */
+export type ImportPlan = {
+  readonly preview: ImportPreview
+  readonly orders: readonly AssembledOrder[]
+  readonly baseRejected: readonly RejectedRow[]
+  readonly baseRejectedOrders: number
+}
+
+export type ImportSource = {
+  readonly file: string
+  /** Taobao's item report (宝贝报表), joined to the order report by 订单编号. */
+  readonly itemsFile?: string
+}
+
+export type PreviewOptions = {
+  readonly preset?: PresetChoice
+  /** The user's column mapping for the (orders) file; otherwise a saved or detected one is used. */
+  readonly mapping?: ColumnMapping
+  readonly itemsMapping?: ColumnMapping
+  readonly shopId?: number
+  readonly onDuplicate?: OnDuplicate
+  readonly signal?: AbortSignal
+  readonly onProgress?: (progress: ImportProgress) => void
+}
+
+export type CommitOptions = {
+  readonly onDuplicate?: OnDuplicate
+  readonly signal?: AbortSignal
+  readonly onProgress?: (progress: ImportProgress) => void
+}
+
+export type CommitResult = {
+  /** New orders inserted. */
+  readonly accepted: number
+  readonly updated: number
+  readonly unchanged: number
+  readonly rejected: readonly RejectedRow[]
+  readonly orderIds: readonly number[]
+}
+
+function tableInfo(file: string, t: OpenedTable): TableInfo {
+  return {
+    file,
+    format: t.kind.format,
+    encoding: t.kind.format === 'csv' ? t.kind.encoding : null,
+    sheet: t.sheet,
+    headerRow: t.headerRow,
+    headers: t.headers,
+    signature: t.signature,
+    mapping: t.mapping,
+    mappingSource: t.mappingSource,
+    preset: t.preset
+  }
+}
+
+function savedLookup(ctx: CoreContext): (signature: string) => ColumnMapping | null {
+  return (signature) => loadImportLayout(ctx.db, signature)?.mapping ?? null
+}
+
+/**
+ * Reads a file's header for the mapping screen: which row is the header, which columns were
+ * found for which fields (saved mapping first, then detection), what is missing, and a sample.
+ * Refuses unreadable files with an {@link ImportError}; a file whose header is not recognised
+ * still opens so the user can map it by hand.
+ */
+export async function inspectImportFile(
+  ctx: CoreContext,
+  file: string,
+  options: {
+    readonly preset?: PresetChoice
+    readonly mapping?: ColumnMapping
+    readonly role?: 'orders' | 'items'
+  } = {}
+): Promise<ImportInspection> {
+  const mode: ImportMode = options.role === 'items' ? 'items' : 'orders'
+  const table = await openTable(file, {
+    mode,
+    preset: options.preset ?? 'auto',
+    ...(options.mapping ? { mapping: options.mapping } : {}),
+    savedMapping: savedLookup(ctx),
+    strict: false
+  })
+  const sample: string[][] = []
+  try {
+    for await (const r of table.rows) {
+      sample.push(
+        r.cells.map((c) =>
+          c === null
+            ? ''
+            : c instanceof Date
+              ? c.toISOString()
+              : typeof c === 'object'
+                ? c.error
+                : String(c)
+        )
+      )
+      if (sample.length >= 5) {
+        break
+      }
+    }
+  } finally {
+    await table.close()
+  }
+  return { ...tableInfo(file, table), missing: table.missing, sample }
+}
+
+/** Saves the mapping of a layout: the next file with this header row imports without clicks. */
+export function saveImportMapping(
+  ctx: CoreContext,
+  signature: string,
+  mapping: ColumnMapping
+): void {
+  saveImportLayout(ctx.db, signature, mapping, ctx.now())
+}
+
+export function loadImportMapping(ctx: CoreContext, signature: string): ColumnMapping | null {
+  return loadImportLayout(ctx.db, signature)?.mapping ?? null
+}
+
+class Progress {
+  private readonly started = performance.now()
+  private last = 0
+  rows = 0
+  constructor(
+    private readonly bytesTotal: number,
+    private readonly bytesRead: () => number,
+    private readonly report: ((p: ImportProgress) => void) | undefined
+  ) {}
+
+  tick(phase: ImportProgress['phase'], force = false): void {
+    if (!this.report) {
+      return
+    }
+    const now = performance.now()
+    if (!force && now - this.last < 100) {
+      return
+    }
+    this.last = now
+    const seconds = (now - this.started) / 1000
+    this.report({
+      phase,
+      rowsRead: this.rows,
+      rowsPerSecond: seconds > 0 ? Math.round(this.rows / seconds) : 0,
+      bytesRead: Math.min(this.bytesRead(), this.bytesTotal),
+      bytesTotal: this.bytesTotal
+    })
+  }
+}
+
+function checkAbort(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    throw new ImportError(
+      'CANCELLED',
+      'The import was cancelled; nothing was written',
+      '导入已取消，没有写入任何数据'
+    )
+  }
+}
+
+async function readAll(
+  table: OpenedTable,
+  progress: Progress,
+  signal: AbortSignal | undefined,
+  add: (row: SheetRow) => void
+): Promise<void> {
+  let count = 0
+  try {
+    for await (const r of table.rows) {
+      checkAbort(signal)
+      if (++count > IMPORT_LIMITS.maxRows) {
+        throw new ImportError(
+          'TOO_MANY_ROWS',
+          `The sheet has more than ${String(IMPORT_LIMITS.maxRows)} rows; split it into smaller files`,
+          `表格超过 ${String(IMPORT_LIMITS.maxRows)} 行，请拆分成多个文件`
+        )
+      }
+      add(r)
+      progress.rows++
+      if ((progress.rows & 255) === 0) {
+        progress.tick('reading')
+      }
+    }
+  } finally {
+    await table.close()
+  }
+  checkAbort(signal)
+}
+
+/**
+ * Reads and checks a file (or a Taobao order report + item report) without writing anything:
+ * counts of new / updated / unchanged / rejected orders and every rejected row with its row
+ * number (as a spreadsheet app shows it), column header and reason. Pass the returned plan to
+ * {@link commitImport}. Throws {@link ImportError} when the file cannot be read at all or the
+ * import is cancelled through `signal`.
+ */
+export async function previewImport(
+  ctx: CoreContext,
+  source: ImportSource,
+  options: PreviewOptions = {}
+): Promise<ImportPlan> {
+  const started = performance.now()
+  const preset = options.preset ?? 'auto'
+  const shopId = options.shopId ?? 1
+  const onDuplicate = options.onDuplicate ?? 'skip'
+  checkAbort(options.signal)
+
+  let report: ItemReport | undefined
+  let itemsInfo: TableInfo | null = null
+  let itemsBytes = 0
+  let itemsTable: OpenedTable | undefined
+  if (source.itemsFile !== undefined) {
+    itemsTable = await openTable(source.itemsFile, {
+      mode: 'items',
+      preset: preset === 'auto' || preset === 'taobao' ? 'auto' : preset,
+      ...(options.itemsMapping ? { mapping: options.itemsMapping } : {}),
+      savedMapping: savedLookup(ctx),
+      strict: true
+    })
+    itemsInfo = tableInfo(source.itemsFile, itemsTable)
+    itemsBytes = itemsTable.kind.bytes
+  }
+  let ordersTable: OpenedTable
+  try {
+    ordersTable = await openTable(source.file, {
+      mode: itemsTable ? 'orders-with-item-report' : 'orders',
+      preset,
+      ...(options.mapping ? { mapping: options.mapping } : {}),
+      savedMapping: savedLookup(ctx),
+      strict: true
+    })
+  } catch (error) {
+    await itemsTable?.close()
+    throw error
+  }
+  const total = ordersTable.kind.bytes + itemsBytes
+  const progress = new Progress(
+    total,
+    () => (itemsTable?.bytesRead() ?? 0) + ordersTable.bytesRead(),
+    options.onProgress
+  )
+  progress.tick('reading', true)
+  try {
+    if (itemsTable) {
+      const itemReport = new ItemReport(itemsTable.headers, itemsTable.indexes)
+      report = itemReport
+      await readAll(itemsTable, progress, options.signal, (r) => {
+        itemReport.add(r)
+      })
+    }
+  } catch (error) {
+    await ordersTable.close()
+    throw error
+  }
+  const itemColumns = report ? report.columnOf.bind(report) : undefined
+  const assembler = new OrderAssembler({
+    headers: ordersTable.headers,
+    indexes: ordersTable.indexes,
+    shopId,
+    source: 'orders',
+    itemsFromReport: report !== undefined,
+    ...(itemColumns ? { itemColumns } : {})
+  })
+  await readAll(ordersTable, progress, options.signal, (r) => {
+    assembler.add(r)
+  })
+  progress.tick('checking', true)
+  const assembled = assembler.finish(report)
+  checkAbort(options.signal)
+
+  let fresh = 0
+  let updated = 0
+  let unchanged = 0
+  let skipped = 0
+  const held: RejectedRow[] = []
+  let heldOrders = 0
+  const now = ctx.now()
+  classifyBatches(ctx, assembled.orders, onDuplicate, now, (batch) => {
+    for (const [order, c] of batch) {
+      switch (c.kind) {
+        case 'new':
+          fresh++
+          break
+        case 'update':
+          updated++
+          break
+        case 'same':
+          unchanged++
+          break
+        case 'skip':
+          unchanged++
+          skipped++
+          break
+        case 'held':
+          heldOrders++
+          held.push(...heldRows(order))
+          break
+      }
+    }
+  })
+  const rejected = [...assembled.rejected, ...held].sort(byFileAndRow)
+  progress.tick('done', true)
+  return {
+    preview: {
+      orders: tableInfo(source.file, ordersTable),
+      items: itemsInfo,
+      shopId,
+      onDuplicate,
+      rowsRead: progress.rows,
+      counts: {
+        new: fresh,
+        updated,
+        unchanged,
+        skipped,
+        rejected: assembled.rejectedOrders + heldOrders
+      },
+      rejected,
+      elapsedMs: Math.round(performance.now() - started)
+    },
+    orders: assembled.orders,
+    baseRejected: assembled.rejected,
+    baseRejectedOrders: assembled.rejectedOrders
+  }
+}
+
+function byFileAndRow(a: RejectedRow, b: RejectedRow): number {
+  return a.source === b.source ? a.row - b.row : a.source === 'orders' ? -1 : 1
+}
+
+function heldRows(order: AssembledOrder): RejectedRow[] {
+  const r = reason('printed_package', { order: order.platformOrderId })
+  return order.rows.map(({ row, source }) => ({ row, source, column: '', ...r }))
+}
+
+type Classification =
+  | { readonly kind: 'new' }
+  | { readonly kind: 'update'; readonly id: number; readonly order: NewOrder }
+  | { readonly kind: 'same' | 'skip' | 'held'; readonly id: number }
+
+const CLASSIFY_BATCH = 500
+
+/**
+ * Classifies orders against the database in batches (one existence query per batch) and hands
+ * each batch to `visit`, so neither the checks nor the writes hold 100k extra objects at once.
+ */
+function classifyBatches(
+  ctx: CoreContext,
+  orders: readonly AssembledOrder[],
+  onDuplicate: OnDuplicate,
+  now: number,
+  visit: (batch: readonly (readonly [AssembledOrder, Classification])[]) => void
+): void {
+  for (let i = 0; i < orders.length; i += CLASSIFY_BATCH) {
+    const slice = orders.slice(i, i + CLASSIFY_BATCH)
+    const shopId = slice[0]?.input.shopId ?? 1
+    const existing = existingOrderIds(
+      ctx.db,
+      shopId,
+      slice.map((o) => o.platformOrderId)
+    )
+    visit(
+      slice.map((order) => {
+        const id =
+          order.input.shopId === shopId
+            ? existing.get(order.platformOrderId)
+            : findOrderByPlatformId(ctx.db, order.input.shopId, order.platformOrderId)?.id
+        return [
+          order,
+          id === undefined ? { kind: 'new' } : classifyExisting(ctx, order, id, onDuplicate, now)
+        ] as const
+      })
+    )
+  }
+}
+
+/** How an existing order (same shop + platform order id) is treated. */
+function classifyExisting(
+  ctx: CoreContext,
+  order: AssembledOrder,
+  id: number,
+  onDuplicate: OnDuplicate,
+  now: number
+): Classification {
+  const row = getOrderRow(ctx.db, id)
+  // Without a creation time in the file, an update keeps the order's own.
+  const next = toNewOrder(
+    order.input,
+    order.platformOrderId,
+    order.input.createdAt ?? row?.created_at ?? now
+  )
+  const withNow: NewOrder = { ...next, updatedAt: now }
+  if (row && isSame(ctx, row, withNow)) {
+    return { kind: 'same', id }
+  }
+  if (onDuplicate === 'skip') {
+    return { kind: 'skip', id }
+  }
+  if (hasPrintedPackage(ctx.db, id)) {
+    return { kind: 'held', id }
+  }
+  return { kind: 'update', id, order: withNow }
+}
+
+function isSame(ctx: CoreContext, row: OrderRow, order: NewOrder): boolean {
+  const r = order.receiver
+  if (
+    row.receiver_name !== r.name ||
+    row.receiver_phone !== r.phone ||
+    row.province !== r.province ||
+    row.city !== r.city ||
+    row.district !== r.district ||
+    row.address_detail !== r.detail ||
+    row.remark !== order.remark ||
+    row.created_at !== order.createdAt ||
+    row.paid_at !== order.paidAt
+  ) {
+    return false
+  }
+  const items = orderItems(ctx.db, row.id)
+  return (
+    items.length === order.items.length &&
+    items.every((it, i) => {
+      const o = order.items[i]
+      return (
+        o !== undefined &&
+        it.sku === o.sku &&
+        it.title === o.title &&
+        it.quantity === o.quantity &&
+        it.unit_weight_g === o.unitWeightG &&
+        it.warehouse === o.warehouse &&
+        it.temperature_zone === o.temperatureZone
+      )
+    })
+  )
+}
+
+/**
+ * Writes every accepted order of a plan in ONE transaction, or nothing (invariant 6). Each
+ * order is classified again inside the transaction, so an order printed or created since the
+ * preview is treated as it is now. Orders with a printed package are never changed; they come
+ * back as rejected rows. Appends one audit event for the import.
+ */
+export function commitImport(
+  ctx: CoreContext,
+  plan: ImportPlan,
+  options: CommitOptions = {}
+): CommitResult {
+  checkAbort(options.signal)
+  const onDuplicate = options.onDuplicate ?? plan.preview.onDuplicate
+  const progress = new Progress(0, () => 0, options.onProgress)
+  progress.rows = plan.preview.rowsRead
+  progress.tick('writing', true)
+  const result = ctx.db
+    .transaction((): CommitResult => {
+      const now = ctx.now()
+      const insertedIds: number[] = []
+      const updatedIds: number[] = []
+      let unchanged = 0
+      let heldOrders = 0
+      const held: RejectedRow[] = []
+      classifyBatches(ctx, plan.orders, onDuplicate, now, (batch) => {
+        const fresh: NewOrder[] = []
+        for (const [order, c] of batch) {
+          if (c.kind === 'new') {
+            fresh.push(toNewOrder(order.input, order.platformOrderId, now))
+          } else if (c.kind === 'update') {
+            replaceOrder(ctx.db, c.id, c.order)
+            updatedIds.push(c.id)
+          } else if (c.kind === 'held') {
+            heldOrders++
+            held.push(...heldRows(order))
+          } else {
+            unchanged++
+          }
+        }
+        // Nested in the outer transaction: a savepoint per batch, still all-or-nothing.
+        insertedIds.push(...insertOrders(ctx.db, fresh))
+      })
+      const rejected = [...plan.baseRejected, ...held].sort(byFileAndRow)
+      appendAudit(ctx.db, {
+        at: now,
+        actor: ctx.actor,
+        station: ctx.station,
+        action: 'orders.imported',
+        entity: 'import',
+        entityId: null,
+        details: {
+          file: basename(plan.preview.orders.file),
+          itemsFile: plan.preview.items ? basename(plan.preview.items.file) : null,
+          format: plan.preview.orders.format,
+          preset: plan.preview.orders.preset,
+          signature: plan.preview.orders.signature,
+          shopId: plan.preview.shopId,
+          onDuplicate,
+          rowsRead: plan.preview.rowsRead,
+          inserted: insertedIds.length,
+          updated: updatedIds.length,
+          unchanged,
+          rejectedOrders: plan.baseRejectedOrders + heldOrders,
+          rejectedRows: rejected.length
+        }
+      })
+      return {
+        accepted: insertedIds.length,
+        updated: updatedIds.length,
+        unchanged,
+        rejected,
+        orderIds: [...insertedIds, ...updatedIds]
+      }
+    })
+    .immediate()
+  progress.tick('done', true)
+  const out = result
+  ctx.log.info('orders imported', {
+    file: basename(plan.preview.orders.file),
+    inserted: out.accepted,
+    updated: out.updated,
+    rejectedRows: out.rejected.length
+  })
+  if (out.orderIds.length > 0) {
+    ctx.emit('orders.changed', { ids: [...out.orderIds] })
+  }
+  return out
+}
+
+export type CliImportOptions = {
+  readonly preset?: PresetChoice
+  readonly onDuplicate?: OnDuplicate
+  readonly dryRun?: boolean
+  readonly shopId?: number
+}
+
+export type CliImportResult = {
+  /** New orders (an order spread over several rows counts once); with dryRun, would be. */
+  readonly accepted: number
+  readonly updated: number
+  readonly rejected: { row: number; column: string; reason: string }[]
+}
+
+/**
+ * `waybill-station orders import FILE [--preset …] [--on-duplicate skip|update] [--dry-run] --json`.
+ * Throws {@link ImportError} (one-line `message`) when the file cannot be read at all.
+ */
+export async function importForCli(
+  ctx: CoreContext,
+  file: string,
+  options: CliImportOptions = {}
+): Promise<CliImportResult> {
+  const plan = await previewImport(
+    ctx,
+    { file },
+    {
+      preset: options.preset ?? 'auto',
+      onDuplicate: options.onDuplicate ?? 'skip',
+      ...(options.shopId !== undefined ? { shopId: options.shopId } : {})
+    }
+  )
+  const plain = (rows: readonly RejectedRow[]) =>
+    rows.map((r) => ({ row: r.row, column: r.column, reason: r.reason }))
+  if (options.dryRun === true) {
+    return {
+      accepted: plan.preview.counts.new,
+      updated: plan.preview.counts.updated,
+      rejected: plain(plan.preview.rejected)
+    }
+  }
+  const done = commitImport(ctx, plan)
+  return { accepted: done.accepted, updated: done.updated, rejected: plain(done.rejected) }
+}

@@ -1,0 +1,85 @@
+import type { ReasonCode } from './reasons'
+
+/** Limits of the importer, stated so the UI and the CLI can quote them. */
+export const IMPORT_LIMITS = {
+  /** Larger files are refused before reading: a day's export of a big shop is well under this. */
+  maxFileBytes: 200 * 1024 * 1024,
+  /** Excel's own limit for one cell; a longer cell rejects its row. */
+  maxCellChars: 32_767,
+  /** A CSV record longer than this is almost always a missing closing quote: the file is refused. */
+  maxCsvRecordChars: 4_000_000,
+  /** Data rows per file. */
+  maxRows: 500_000,
+  /** The header row is searched for in this many first rows (title rows above it are common). */
+  headerSearchRows: 10
+} as const
+
+/** The fields an import can fill. Order-level first, then item-level. */
+export const ORDER_FIELDS = [
+  'orderId',
+  'receiverName',
+  'phone',
+  'landline',
+  'address',
+  'province',
+  'city',
+  'district',
+  'detail',
+  'remark',
+  'buyerMessage',
+  'createdAt',
+  'paidAt'
+] as const
+export const ITEM_FIELDS = [
+  'title',
+  'variant',
+  'sku',
+  'productId',
+  'quantity',
+  'weight',
+  'warehouse',
+  'temperatureZone'
+] as const
+export const IMPORT_FIELDS = [...ORDER_FIELDS, ...ITEM_FIELDS] as const
+
+export type OrderField = (typeof ORDER_FIELDS)[number]
+export type ItemField = (typeof ITEM_FIELDS)[number]
+export type ImportField = (typeof IMPORT_FIELDS)[number]
+
+/** Which column (by its header text, trimmed) fills which field. */
+export type ColumnMapping = Partial<Record<ImportField, string>>
+
+export type PresetName = 'kuaishou' | 'taobao' | 'taobao-items' | 'template'
+export type PresetChoice = 'auto' | PresetName
+
+/** A spreadsheet cell as the readers hand it over (CSV cells are always strings). */
+export type CellValue = string | number | boolean | Date | null | { readonly error: string }
+
+export type SheetRow = {
+  /** The row number a spreadsheet app shows (1-based, counting blank rows). */
+  readonly row: number
+  readonly cells: readonly CellValue[]
+}
+
+export type RejectedRow = {
+  /** The row number a spreadsheet app shows. */
+  readonly row: number
+  /** The original header text of the column at fault ('' when the whole row is at fault). */
+  readonly column: string
+  readonly code: ReasonCode
+  /** English, one line. */
+  readonly reason: string
+  readonly reasonZh: string
+  /** Which file of a two-file (Taobao order + item report) import the row is in. */
+  readonly source: 'orders' | 'items'
+}
+
+export type ImportProgress = {
+  readonly phase: 'reading' | 'checking' | 'writing' | 'done'
+  readonly rowsRead: number
+  readonly rowsPerSecond: number
+  readonly bytesRead: number
+  readonly bytesTotal: number
+}
+
+export type OnDuplicate = 'skip' | 'update'

@@ -1,0 +1,357 @@
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import {
+  DatabaseFromFutureError,
+  MigrationTamperedError,
+  migrate,
+  migrationHash,
+  openDatabase,
+  schemaVersion,
+  type WritableDB
+} from '../../../src/main/core/db/connection'
+import { MIGRATIONS, type Migration } from '../../../src/main/core/db/migrations'
+import { insertOrders, listOrders, orderItems } from '../../../src/main/core/db/orders-repo'
+import { makeTempDir, newOrderRow } from '../../support/core-fixtures'
+
+/**
+ * Shipped migrations never change (DESIGN §4). Each one's sha256 is written here once, when it
+ * ships; editing a shipped migration's SQL makes this test fail. A schema change is a NEW migration
+ * (with a new pin), never an edit.
+ */
+const SHIPPED_MIGRATION_HASHES: Readonly<Record<number, string>> = {
+  10: 'cb5dc932cad73e07d03c7ebfaeefea150a1ab5481cec9c869bf11911d9507976'
+}
+
+const LATEST = MIGRATIONS.at(-1)?.version ?? 0
+
+const m20: Migration = {
+  version: 20,
+  name: 'test-add-weight-note',
+  sql: `
+ALTER TABLE orders ADD COLUMN weight_note TEXT NOT NULL DEFAULT 'unchecked';
+CREATE TABLE parcel_photos (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders(id),
+  path TEXT NOT NULL
+) STRICT;
+INSERT INTO parcel_photos (order_id, path) SELECT id, 'photo-' || platform_order_id FROM orders;
+`
+}
+
+const m30Broken: Migration = {
+  version: 30,
+  name: 'test-broken',
+  sql: 'CREATE TABLE broken (id INTEGER PRIMARY KEY) STRICT; INSERT INTO no_such_table VALUES (1);'
+}
+
+/** Inspects a database file with a raw handle, without running any migration. */
+function inspectRaw<T>(file: string, read: (db: Database.Database) => T): T {
+  const raw = new Database(file)
+  try {
+    return read(raw)
+  } finally {
+    raw.close()
+  }
+}
+
+function tableNames(db: Database.Database): string[] {
+  return db
+    .prepare<[], { name: string }>(
+      `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`
+    )
+    .all()
+    .map((r) => r.name)
+}
+
+let temp: ReturnType<typeof makeTempDir>
+let file: string
+const opened: WritableDB[] = []
+
+function open(migrations?: readonly Migration[]): WritableDB {
+  const db = openDatabase(file, migrations ? { migrations } : {})
+  opened.push(db)
+  return db
+}
+
+beforeEach(() => {
+  temp = makeTempDir('wb-migrations-')
+  file = join(temp.dir, 'waybill.sqlite')
+})
+
+afterEach(() => {
+  for (const db of opened.splice(0)) {
+    if (db.open) {
+      db.close()
+    }
+  }
+  temp.remove()
+})
+
+describe('a fresh database', () => {
+  test('migrates to the latest version and records every migration with its hash', () => {
+    const db = openDatabase(':memory:')
+    try {
+      expect(LATEST).toBeGreaterThanOrEqual(10)
+      expect(schemaVersion(db)).toBe(LATEST)
+      const applied = db
+        .prepare<[], { version: number; name: string; sha256: string }>(
+          'SELECT version, name, sha256 FROM schema_migrations ORDER BY version'
+        )
+        .all()
+      expect(applied).toEqual(
+        MIGRATIONS.map((m) => ({ version: m.version, name: m.name, sha256: migrationHash(m) }))
+      )
+      // The manual shop every fresh install starts with (DESIGN §4, embedded defaults).
+      expect(db.prepare('SELECT id, platform FROM shops').all()).toEqual([
+        { id: 1, platform: 'manual' }
+      ])
+    } finally {
+      db.close()
+    }
+  })
+
+  test('every regular table is STRICT', () => {
+    const db = open()
+    // Virtual tables (e.g. full-text search) and their shadow tables cannot be STRICT.
+    const virtualTables = db
+      .prepare<[], { name: string }>(
+        `SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`
+      )
+      .all()
+      .map((r) => r.name)
+    const isShadowOfVirtual = (name: string) => virtualTables.some((v) => name.startsWith(`${v}_`))
+    const regular = db
+      .prepare<[], { name: string; sql: string }>(
+        `SELECT name, sql FROM sqlite_schema
+         WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+         ORDER BY name`
+      )
+      .all()
+      .filter((t) => !isShadowOfVirtual(t.name))
+    // The check must see the real tables, not an empty list.
+    expect(regular.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['orders', 'order_items', 'packages', 'schema_migrations', 'settings'])
+    )
+    const notStrict = regular.filter((t) => !/\)\s*STRICT\s*$/i.test(t.sql)).map((t) => t.name)
+    expect(notStrict).toEqual([])
+    // SQLite's own view of the same thing.
+    const pragmaNotStrict = db
+      .prepare<[], { name: string; type: string; strict: number }>('PRAGMA table_list')
+      .all()
+      .filter((t) => t.type === 'table' && !t.name.startsWith('sqlite_') && t.strict !== 1)
+      .filter((t) => !isShadowOfVirtual(t.name))
+      .map((t) => t.name)
+    expect(pragmaNotStrict).toEqual([])
+  })
+
+  test('a file database runs in WAL mode with foreign keys enforced', () => {
+    const db = open()
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(() => insertOrders(db, [newOrderRow('FK-1', { shopId: 999 })])).toThrow(/FOREIGN KEY/)
+  })
+
+  test('STRICT typing refuses a value of the wrong type', () => {
+    const db = open()
+    expect(() =>
+      db.prepare(`INSERT INTO settings (key, value) VALUES ('k', ?)`).run(Buffer.from('x'))
+    ).toThrow(/cannot store BLOB value in TEXT column/)
+  })
+
+  test('reopening an up-to-date database changes nothing', () => {
+    open().close()
+    const db = open()
+    expect(schemaVersion(db)).toBe(LATEST)
+    expect(db.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({
+      n: MIGRATIONS.length
+    })
+    expect(db.prepare('SELECT count(*) AS n FROM shops').get()).toEqual({ n: 1 })
+  })
+
+  test('a read-only open of a migrated database reads and refuses writes', () => {
+    open().close()
+    const db = openDatabase(file, { readonly: true })
+    opened.push(db)
+    expect(schemaVersion(db)).toBe(LATEST)
+    expect(() => db.prepare(`INSERT INTO settings (key, value) VALUES ('a', 'b')`).run()).toThrow(
+      /readonly/
+    )
+  })
+})
+
+describe('migrations with data', () => {
+  test('a new migration keeps the rows written under the previous version', () => {
+    const v10 = open(MIGRATIONS)
+    const ids = insertOrders(v10, [
+      newOrderRow('KS-0001', { receiver: { name: '王五' } }),
+      newOrderRow('KS-0002')
+    ])
+    v10.prepare(`INSERT INTO settings (key, value) VALUES ('ui.language', 'zh-CN')`).run()
+    v10.close()
+
+    const v20 = open([...MIGRATIONS, m20])
+    expect(schemaVersion(v20)).toBe(20)
+    const rows = v20
+      .prepare<
+        [],
+        { id: number; platform_order_id: string; receiver_name: string; weight_note: string }
+      >('SELECT id, platform_order_id, receiver_name, weight_note FROM orders ORDER BY id')
+      .all()
+    expect(rows).toEqual([
+      { id: ids[0], platform_order_id: 'KS-0001', receiver_name: '王五', weight_note: 'unchecked' },
+      { id: ids[1], platform_order_id: 'KS-0002', receiver_name: '李四', weight_note: 'unchecked' }
+    ])
+    expect(orderItems(v20, ids[0] ?? 0).map((i) => i.title)).toEqual(['运动袜 三双装'])
+    expect(v20.prepare('SELECT order_id, path FROM parcel_photos ORDER BY order_id').all()).toEqual(
+      [
+        { order_id: ids[0], path: 'photo-KS-0001' },
+        { order_id: ids[1], path: 'photo-KS-0002' }
+      ]
+    )
+    expect(v20.prepare(`SELECT value FROM settings WHERE key = 'ui.language'`).get()).toEqual({
+      value: 'zh-CN'
+    })
+    expect(v20.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([
+      ...MIGRATIONS.map((m) => ({ version: m.version })),
+      { version: 20 }
+    ])
+    // Search over the migrated database still finds the old rows.
+    const found = listOrders(v20, { query: 'KS-0002', status: undefined, offset: 0, limit: 10 })
+    expect(found.rows.map((r) => r.id)).toEqual([ids[1]])
+  })
+
+  test('the app that only knows version 10 then refuses the version-20 database', () => {
+    open([...MIGRATIONS, m20]).close()
+    expect(() => open(MIGRATIONS)).toThrow(DatabaseFromFutureError)
+  })
+
+  test('migrate() with a target stops there, and a later open continues', () => {
+    const db = openDatabase(file, { migrations: [] })
+    opened.push(db)
+    migrate(db, [...MIGRATIONS, m20], 10)
+    expect(schemaVersion(db)).toBe(10)
+    expect(tableNames(db)).not.toContain('parcel_photos')
+    db.close()
+    expect(schemaVersion(open([...MIGRATIONS, m20]))).toBe(20)
+  })
+})
+
+describe('all pending migrations run in one transaction', () => {
+  test('a failing migration on a fresh database leaves version 0 and no tables', () => {
+    expect(() => open([...MIGRATIONS, m20, m30Broken])).toThrow(/no such table/)
+    const state = inspectRaw(file, (raw) => ({
+      version: Number(raw.pragma('user_version', { simple: true })),
+      tables: tableNames(raw)
+    }))
+    expect(state).toEqual({ version: 0, tables: [] })
+  })
+
+  test('a failing migration on an existing database leaves it at its version, data intact', () => {
+    const v10 = open(MIGRATIONS)
+    insertOrders(v10, [newOrderRow('KS-0009')])
+    v10.close()
+    expect(() => open([...MIGRATIONS, m20, m30Broken])).toThrow(/no such table/)
+    const state = inspectRaw(file, (raw) => ({
+      version: Number(raw.pragma('user_version', { simple: true })),
+      tables: tableNames(raw),
+      orders: raw.prepare('SELECT platform_order_id FROM orders').all(),
+      columns: raw
+        .prepare<[], { name: string }>('PRAGMA table_info(orders)')
+        .all()
+        .map((c) => c.name),
+      applied: raw.prepare('SELECT version FROM schema_migrations').all()
+    }))
+    expect(state.version).toBe(LATEST)
+    expect(state.tables).not.toContain('parcel_photos')
+    expect(state.tables).not.toContain('broken')
+    expect(state.columns).not.toContain('weight_note')
+    expect(state.orders).toEqual([{ platform_order_id: 'KS-0009' }])
+    expect(state.applied).toEqual(MIGRATIONS.map((m) => ({ version: m.version })))
+  })
+
+  test('migration versions must rise in steps of 10', () => {
+    const db = openDatabase(':memory:', { migrations: [] })
+    try {
+      expect(() => {
+        migrate(db, [...MIGRATIONS, { version: 15, name: 'odd', sql: 'SELECT 1' }])
+      }).toThrow(/steps of 10/)
+      expect(() => {
+        migrate(db, [m20, ...MIGRATIONS])
+      }).toThrow(/steps of 10/)
+      expect(schemaVersion(db)).toBe(0)
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('refused databases', () => {
+  test('a database newer than the app is refused with DatabaseFromFutureError, untouched', () => {
+    open().close()
+    inspectRaw(file, (raw) => raw.pragma(`user_version = ${String(LATEST + 10)}`))
+    let thrown: unknown
+    try {
+      open()
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(DatabaseFromFutureError)
+    expect(thrown).toMatchObject({ code: 'DB_FROM_FUTURE' })
+    expect((thrown as Error).message).toContain(String(LATEST + 10))
+    expect(inspectRaw(file, (raw) => raw.pragma('user_version', { simple: true }))).toBe(
+      LATEST + 10
+    )
+  })
+
+  test('a database whose applied migration text differs is refused with MigrationTamperedError', () => {
+    open().close()
+    const first = MIGRATIONS[0]
+    if (!first) {
+      throw new Error('no migrations')
+    }
+    const edited: Migration = {
+      ...first,
+      sql: `${first.sql}\nCREATE INDEX extra ON orders (remark);`
+    }
+    let thrown: unknown
+    try {
+      open([edited, ...MIGRATIONS.slice(1)])
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(MigrationTamperedError)
+    expect(thrown).toMatchObject({ code: 'DB_MIGRATION_CHANGED' })
+    expect((thrown as Error).message).toContain(String(first.version))
+    // Nothing of the edited text was applied.
+    expect(
+      inspectRaw(file, (raw) =>
+        raw.prepare(`SELECT name FROM sqlite_schema WHERE name = 'extra'`).all()
+      )
+    ).toEqual([])
+  })
+})
+
+describe('shipped migrations are immutable', () => {
+  test.each(MIGRATIONS.map((m) => [m.version, m] as const))(
+    'migration %i matches its pinned sha256',
+    (version, m) => {
+      expect(SHIPPED_MIGRATION_HASHES[version], `migration ${version} has no pin`).toBeDefined()
+      expect(migrationHash(m)).toBe(SHIPPED_MIGRATION_HASHES[version])
+    }
+  )
+
+  test('every shipped migration has a pin and every pin is still shipped', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(
+      Object.keys(SHIPPED_MIGRATION_HASHES).map(Number)
+    )
+  })
+
+  test('the hash covers the SQL text: a one-character edit changes it', () => {
+    const first = MIGRATIONS[0]
+    if (!first) {
+      throw new Error('no migrations')
+    }
+    expect(migrationHash({ ...first, sql: `${first.sql} ` })).not.toBe(migrationHash(first))
+  })
+})
