@@ -1,35 +1,11 @@
-import {
-  CloudSyncOutlined,
-  ExceptionOutlined,
-  FileDoneOutlined,
-  InboxOutlined,
-  PrinterOutlined,
-  RollbackOutlined,
-  SettingOutlined,
-  UnorderedListOutlined
-} from '@ant-design/icons'
 import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Tooltip, Typography } from 'antd'
 import antdEnUS from 'antd/locale/en_US'
 import antdZhCN from 'antd/locale/zh_CN'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useClient } from '../api/context'
-import { OrdersPage } from '../features/orders/OrdersPage'
 import { i18next, isLanguage, type Language } from '../i18n'
-
-type Workflow = { key: string; icon: ReactNode; ready: boolean }
-
-/** DESIGN §1's workflows; the ones not built yet are shown disabled, never as fake pages. */
-const WORKFLOWS: readonly Workflow[] = [
-  { key: 'orders', icon: <UnorderedListOutlined />, ready: true },
-  { key: 'print', icon: <PrinterOutlined />, ready: false },
-  { key: 'printed', icon: <FileDoneOutlined />, ready: false },
-  { key: 'packages', icon: <InboxOutlined />, ready: false },
-  { key: 'aftersales', icon: <RollbackOutlined />, ready: false },
-  { key: 'exceptions', icon: <ExceptionOutlined />, ready: false },
-  { key: 'sync', icon: <CloudSyncOutlined />, ready: false },
-  { key: 'settings', icon: <SettingOutlined />, ready: false }
-]
+import { WORKFLOWS } from './workflows'
 
 export function App(): ReactNode {
   const { t } = useTranslation()
@@ -44,6 +20,8 @@ export function App(): ReactNode {
     document.title = t('app.title')
     document.getElementById('root')?.setAttribute('data-app-state', 'ready')
   }, [language, t])
+
+  const ActivePage = WORKFLOWS.find((w) => w.key === page)?.Page ?? null
 
   const switchLanguage = (next: Language) => {
     setLanguage(next)
@@ -75,14 +53,15 @@ export function App(): ReactNode {
               items={WORKFLOWS.map((w) => ({
                 key: w.key,
                 icon: w.icon,
-                disabled: !w.ready,
-                label: w.ready ? (
-                  t(`nav.${w.key}`)
-                ) : (
-                  <Tooltip title={t('app.notYet')} placement="right">
-                    <span>{t(`nav.${w.key}`)}</span>
-                  </Tooltip>
-                )
+                disabled: w.Page === null,
+                label:
+                  w.Page !== null ? (
+                    t(`nav.${w.key}`)
+                  ) : (
+                    <Tooltip title={t('app.notYet')} placement="right">
+                      <span>{t(`nav.${w.key}`)}</span>
+                    </Tooltip>
+                  )
               }))}
             />
           </Layout.Sider>
@@ -114,7 +93,7 @@ export function App(): ReactNode {
             <Layout.Content
               style={{ padding: 16, overflow: 'hidden', display: 'flex', flexDirection: 'column' }}
             >
-              {page === 'orders' ? <OrdersPage /> : null}
+              {ActivePage ? <ActivePage /> : null}
             </Layout.Content>
           </Layout>
         </Layout>

@@ -1,7 +1,6 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { enUS } from './en-US'
-import { zhCN } from './zh-CN'
+import { mergedResources } from './bundles'
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -11,6 +10,7 @@ export function isLanguage(value: string | null): value is Language {
 }
 
 export async function initI18n(language: Language): Promise<void> {
+  const { zhCN, enUS } = mergedResources()
   await i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'zh-CN',

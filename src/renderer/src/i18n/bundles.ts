@@ -1,0 +1,23 @@
+import { enUS } from './en-US'
+import { zhCN, type Messages } from './zh-CN'
+
+/**
+ * A feature's strings live beside the feature (features/<name>/i18n.ts) under its own top-level
+ * key; this list merges them. en-US must have the same keys as zh-CN (checked by the type).
+ */
+export type Bundle<T> = { readonly zhCN: T; readonly enUS: NoInfer<T> }
+
+const FEATURE_BUNDLES: readonly Bundle<Record<string, unknown>>[] = []
+
+export function mergedResources(): {
+  zhCN: Messages & Record<string, unknown>
+  enUS: Messages & Record<string, unknown>
+} {
+  let zh: Messages & Record<string, unknown> = { ...zhCN }
+  let en: Messages & Record<string, unknown> = { ...enUS }
+  for (const bundle of FEATURE_BUNDLES) {
+    zh = { ...zh, ...bundle.zhCN }
+    en = { ...en, ...bundle.enUS }
+  }
+  return { zhCN: zh, enUS: en }
+}
