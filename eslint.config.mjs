@@ -16,7 +16,15 @@ const nodeBuiltinPatterns = {
 
 export default tseslint.config(
   {
-    ignores: ['.scratch/**', '.test-results/**', 'out/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**']
+    ignores: [
+      '.scratch/**',
+      '.test-results/**',
+      'out/**',
+      'node_modules/**',
+      'resources/**',
+      'test-results/**',
+      'playwright-report/**'
+    ]
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -43,7 +51,13 @@ export default tseslint.config(
     // Layering: core and contract are electron-free (DESIGN §4).
     files: ['src/main/core/**/*.ts', 'src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronBan], patterns: [{ group: ['electron/*'], message: electronBan.message }] }]
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronBan],
+          patterns: [{ group: ['electron/*'], message: electronBan.message }]
+        }
+      ]
     }
   },
   {
@@ -53,7 +67,13 @@ export default tseslint.config(
         'error',
         {
           paths: [electronBan],
-          patterns: [nodeBuiltinPatterns, { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared depends on nothing in the app.' }]
+          patterns: [
+            nodeBuiltinPatterns,
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared depends on nothing in the app.'
+            }
+          ]
         }
       ]
     }
@@ -73,7 +93,10 @@ export default tseslint.config(
           paths: [electronBan],
           patterns: [
             nodeBuiltinPatterns,
-            { group: ['**/main/**', '**/preload/**', '!**/preload/*.d.ts'], message: 'The renderer imports only src/shared and its own code.' }
+            {
+              group: ['**/main/**', '**/preload/**', '!**/preload/*.d.ts'],
+              message: 'The renderer imports only src/shared and its own code.'
+            }
           ]
         }
       ]

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
+import { createFileStore } from '../src/main/core/files/file-store'
 import type { CoreContext } from '../src/main/core/context'
 import { openDatabase } from '../src/main/core/db/connection'
 import { commitImport, previewImport } from '../src/main/core/import'
@@ -95,6 +96,7 @@ function context(dbFile: string): CoreContext {
     actor: 'bench',
     station: 'bench',
     dataDir: tmpdir(),
+    files: createFileStore(join(tmpdir(), 'wbs-bench-files')),
     log: { info: () => undefined, error: () => undefined },
     emit: () => undefined
   }

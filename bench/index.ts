@@ -1,9 +1,11 @@
 import type { Bench, Figure } from './harness'
+import { importBench } from './import.bench'
 import { labelsBench } from './labels.bench'
+import { manualPrintBench } from './manual-print.bench'
 import { ordersBench } from './orders.bench'
 
 /** `npm run bench [-- --json] [-- --only NAME]`: a readable table, or one JSON object per line. */
-const BENCHES: readonly Bench[] = [ordersBench, labelsBench]
+const BENCHES: readonly Bench[] = [ordersBench, importBench, labelsBench, manualPrintBench]
 
 async function main(argv: readonly string[]): Promise<void> {
   const json = argv.includes('--json')
@@ -11,7 +13,9 @@ async function main(argv: readonly string[]): Promise<void> {
   const only = onlyIndex >= 0 ? argv[onlyIndex + 1] : undefined
   const selected = BENCHES.filter((b) => only === undefined || b.name === only)
   if (selected.length === 0) {
-    throw new Error(`No benchmark named ${only ?? ''}; have: ${BENCHES.map((b) => b.name).join(', ')}`)
+    throw new Error(
+      `No benchmark named ${only ?? ''}; have: ${BENCHES.map((b) => b.name).join(', ')}`
+    )
   }
   const rows: Figure[] = []
   for (const bench of selected) {
@@ -27,7 +31,9 @@ async function main(argv: readonly string[]): Promise<void> {
           .filter(([k]) => !['name', 'value', 'unit'].includes(k))
           .map(([k, v]) => `${k}=${String(v)}`)
           .join(' ')
-        process.stdout.write(`  ${figure.name.padEnd(40)} ${String(figure.value).padStart(12)} ${figure.unit.padEnd(10)} ${extra}\n`)
+        process.stdout.write(
+          `  ${figure.name.padEnd(40)} ${String(figure.value).padStart(12)} ${figure.unit.padEnd(10)} ${extra}\n`
+        )
       }
     })
   }

@@ -10,7 +10,13 @@ import { makeOrder, rng } from './support/order-data'
 const BATCH = 1000
 const BASE_TIME = Date.UTC(2026, 0, 1)
 
-function insertRange(db: WritableDB, from: number, to: number, random: () => number, keep: NewOrder[]): number {
+function insertRange(
+  db: WritableDB,
+  from: number,
+  to: number,
+  random: () => number,
+  keep: NewOrder[]
+): number {
   const started = performance.now()
   for (let start = from; start < to; start += BATCH) {
     const batch: NewOrder[] = []
@@ -26,7 +32,7 @@ function insertRange(db: WritableDB, from: number, to: number, random: () => num
   return performance.now() - started
 }
 
-/** What a packer types: a whole order id, its tail, a name, a phone, a phone's last four digits. */
+/** What a packer types: a whole order id, its start, a name, a phone, a phone's last four digits. */
 function queriesFrom(samples: readonly NewOrder[], random: () => number, count: number): string[] {
   const queries: string[] = []
   for (let i = 0; i < count; i += 1) {
@@ -36,7 +42,7 @@ function queriesFrom(samples: readonly NewOrder[], random: () => number, count: 
     }
     const kinds = [
       o.platformOrderId,
-      o.platformOrderId.slice(-8),
+      o.platformOrderId.slice(0, -2),
       o.receiver.name,
       o.receiver.phone,
       o.receiver.phone.slice(-4)
@@ -67,8 +73,18 @@ function searchFigures(db: WritableDB, samples: readonly NewOrder[], label: stri
     throw new Error(`${String(misses)} searches for existing orders found nothing`)
   }
   return [
-    { name: `orders.search.${label}.p50`, value: round(median(times)), unit: 'ms', queries: queries.length },
-    { name: `orders.search.${label}.p95`, value: round(percentile(times, 95)), unit: 'ms', target: '<= 30' }
+    {
+      name: `orders.search.${label}.p50`,
+      value: round(median(times)),
+      unit: 'ms',
+      queries: queries.length
+    },
+    {
+      name: `orders.search.${label}.p95`,
+      value: round(percentile(times, 95)),
+      unit: 'ms',
+      target: '<= 30'
+    }
   ]
 }
 

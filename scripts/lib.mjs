@@ -17,12 +17,18 @@ function newest(dir) {
 /** Builds main, preload and renderer unless the build is newer than every source file. */
 export function ensureBuilt() {
   const marker = join(root, 'out/renderer/index.html')
-  const sources = Math.max(newest(join(root, 'src')), statSync(join(root, 'electron.vite.config.ts')).mtimeMs)
+  const sources = Math.max(
+    newest(join(root, 'src')),
+    statSync(join(root, 'electron.vite.config.ts')).mtimeMs
+  )
   if (existsSync(marker) && statSync(marker).mtimeMs >= sources) {
     return
   }
   process.stdout.write('Building Waybill Station…\n')
-  const r = spawnSync('electron-vite', ['build'], { stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' })
+  const r = spawnSync('electron-vite', ['build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    shell: process.platform === 'win32'
+  })
   if (r.status !== 0) {
     process.stderr.write('Waybill Station: the build failed (see above)\n')
     process.exit(1)
@@ -33,7 +39,14 @@ export function ensureBuilt() {
 export function runBrowserMode(args) {
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(root, 'src/main/hosts/web/main.ts'), '--static', join(root, 'out/renderer'), ...args],
+    [
+      '--import',
+      'tsx',
+      join(root, 'src/main/hosts/web/main.ts'),
+      '--static',
+      join(root, 'out/renderer'),
+      ...args
+    ],
     { stdio: 'inherit' }
   )
   process.exit(r.status ?? 0)

@@ -14,7 +14,10 @@ function electronBinary() {
   const dir = dirname(require.resolve('electron/package.json'))
   const pathFile = join(dir, 'path.txt')
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    return join(process.env.ELECTRON_OVERRIDE_DIST_PATH, existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : 'electron')
+    return join(
+      process.env.ELECTRON_OVERRIDE_DIST_PATH,
+      existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : 'electron'
+    )
   }
   if (!existsSync(pathFile)) {
     return null
@@ -37,9 +40,17 @@ let binary = electronBinary()
 let why = ''
 if (binary === null) {
   binary = fetchElectron() ? electronBinary() : null
-  why = binary === null ? 'the Electron binary is not installed and could not be downloaded (offline?)' : ''
+  why =
+    binary === null
+      ? 'the Electron binary is not installed and could not be downloaded (offline?)'
+      : ''
 }
-if (binary !== null && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+if (
+  binary !== null &&
+  process.platform === 'linux' &&
+  !process.env.DISPLAY &&
+  !process.env.WAYLAND_DISPLAY
+) {
   why = 'there is no display (DISPLAY is not set)'
   binary = null
 }

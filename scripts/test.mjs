@@ -32,6 +32,7 @@ function check(name, command, args) {
 }
 
 check('lint', 'eslint', ['--max-warnings', '0', '.'])
+check('format', 'prettier', ['--check', '--log-level', 'warn', '.'])
 check('typecheck (node)', 'tsc', ['--noEmit', '-p', 'tsconfig.node.json'])
 check('typecheck (web)', 'tsc', ['--noEmit', '-p', 'tsconfig.web.json'])
 check('electron security scan', 'node', ['scripts/electronegativity.mjs'])

@@ -1,9 +1,24 @@
 import type { NewOrder } from '../../src/main/core/db/orders-repo'
 import { REGIONS } from '../../src/shared/regions'
 
-const SURNAMES = Array.from('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤')
-const GIVEN = Array.from('伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国志华文斌宇浩然子涵欣怡梓轩诗雨')
-const ITEMS = ['保温杯 350ml', '无线鼠标', '棉质T恤 L码', '蓝牙耳机', '手机壳', '洗发水 500ml', '坚果礼盒', '运动袜 5双装', '数据线 1m', '龙井茶 250g']
+const SURNAMES = Array.from(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
+)
+const GIVEN = Array.from(
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国志华文斌宇浩然子涵欣怡梓轩诗雨'
+)
+const ITEMS = [
+  '保温杯 350ml',
+  '无线鼠标',
+  '棉质T恤 L码',
+  '蓝牙耳机',
+  '手机壳',
+  '洗发水 500ml',
+  '坚果礼盒',
+  '运动袜 5双装',
+  '数据线 1m',
+  '龙井茶 250g'
+]
 
 /** A deterministic pseudo-random source, so every run builds the same data. */
 export function rng(seed: number): () => number {
@@ -32,7 +47,12 @@ export function makeOrder(index: number, random: () => number, baseTime: number)
     shopId: 1,
     platformOrderId: `KS${String(2611000000000 + index)}`,
     status: 'pending',
-    receiver: { name, phone, ...region, detail: `${pick(['文三路', '建国路', '人民路', '解放路'])} ${String(1 + Math.floor(random() * 300))} 号` },
+    receiver: {
+      name,
+      phone,
+      ...region,
+      detail: `${pick(['文三路', '建国路', '人民路', '解放路'])} ${String(1 + Math.floor(random() * 300))} 号`
+    },
     remark: '',
     createdAt: baseTime + index * 1000,
     paidAt: baseTime + index * 1000 + 60_000,

@@ -5,6 +5,7 @@ import {
   BrowserWindow,
   Menu,
   app,
+  dialog,
   ipcMain,
   protocol,
   session,
@@ -13,6 +14,7 @@ import {
 } from 'electron'
 import { ipcEventChannel } from '../shared/channels'
 import { openCore, type Core } from './core/app'
+import { bindFileIpc } from './electron/files'
 import { bindIpc } from './electron/ipc'
 import {
   APP_ORIGIN,
@@ -101,6 +103,13 @@ if (!app.requestSingleInstanceLock()) {
       host: { host: 'electron', version: app.getVersion() }
     })
     bindIpc(ipcMain, core.dispatch)
+    bindFileIpc(ipcMain, core.ctx.files, async (suggestedName) => {
+      const options = { defaultPath: join(app.getPath('downloads'), suggestedName) }
+      const chosen = win
+        ? await dialog.showSaveDialog(win, options)
+        : await dialog.showSaveDialog(options)
+      return chosen.canceled || !chosen.filePath ? null : chosen.filePath
+    })
     const openedCore = core
     openedCore.subscribe((event, payload) => {
       win?.webContents.send(ipcEventChannel(event), payload)

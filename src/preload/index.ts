@@ -1,6 +1,8 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import {
   EVENT_NAMES,
+  FILE_SAVE_CHANNEL,
+  FILE_UPLOAD_CHANNEL,
   METHOD_NAMES,
   ipcChannel,
   ipcEventChannel,
@@ -36,7 +38,13 @@ const events = Object.fromEntries(
   ])
 ) as Record<EventName, (listener: (payload: unknown) => void) => () => void>
 
+/** Two more named functions, each on its own channel: store a chosen file, save a stored one. */
+const uploadFile = (name: string, bytes: Uint8Array) =>
+  ipcRenderer.invoke(FILE_UPLOAD_CHANNEL, name, bytes)
+const saveFile = (fileId: string, suggestedName: string) =>
+  ipcRenderer.invoke(FILE_SAVE_CHANNEL, fileId, suggestedName)
+
 contextBridge.exposeInMainWorld(
   'waybill',
-  Object.freeze({ methods, events } satisfies PreloadBridge)
+  Object.freeze({ methods, events, uploadFile, saveFile } satisfies PreloadBridge)
 )

@@ -10,11 +10,50 @@ export const METHOD_NAMES = [
   'orders.add',
   'orders.list',
   'orders.get',
-  'orders.scan'
+  'orders.scan',
+  'orders.filterOptions',
+  'import.inspect',
+  'import.saveMapping',
+  'import.preview',
+  'import.cancel',
+  'import.commit',
+  'import.rejectedSheet',
+  'import.template',
+  'printers.list',
+  'printers.add',
+  'printers.update',
+  'printers.remove',
+  'printers.setDefault',
+  'printers.test',
+  'printers.status',
+  'labels.preview',
+  'printing.pending',
+  'printing.confirm',
+  'printers.resume',
+  'carriers.list',
+  'pools.list',
+  'pools.addRange',
+  'pools.addList',
+  'print.check',
+  'print.start',
+  'print.scan',
+  'print.reprint',
+  'printed.list',
+  'printed.verify',
+  'printed.void',
+  'printed.export',
+  'printed.packingSheet',
+  'ship.orders'
 ] as const
 export type MethodName = (typeof METHOD_NAMES)[number]
 
-export const EVENT_NAMES = ['orders.changed'] as const
+export const EVENT_NAMES = [
+  'orders.changed',
+  'import.progress',
+  'printing.progress',
+  'printing.pendingChanged',
+  'print.batch'
+] as const
 export type EventName = (typeof EVENT_NAMES)[number]
 
 export const ipcChannel = (method: MethodName): string => `wb:call:${method}`
@@ -26,4 +65,12 @@ export type PreloadBridge = {
   readonly events: {
     readonly [E in EventName]: (listener: (payload: unknown) => void) => () => void
   }
+  /** Stores a file the user chose in main's file store; resolves to a Result of `{ fileId }`. */
+  readonly uploadFile: (name: string, bytes: Uint8Array) => Promise<unknown>
+  /** Main asks where to save a stored file (a save dialog) and copies it there; a Result. */
+  readonly saveFile: (fileId: string, suggestedName: string) => Promise<unknown>
 }
+
+/** The two file channels beside the per-method ones (Electron only). */
+export const FILE_UPLOAD_CHANNEL = 'wb:file:upload'
+export const FILE_SAVE_CHANNEL = 'wb:file:save'

@@ -9,7 +9,11 @@ import {
 } from './channels'
 import { appApi } from './api/app'
 import type { MethodSpec } from './api/common'
+import { importApi, importEvents } from './api/import'
 import { ordersApi, ordersEvents } from './api/orders'
+import { manualPrintApi, manualPrintEvents } from './api/manual-print'
+import { printersApi, printingEvents } from './api/printers'
+import { waybillsApi } from './api/waybills'
 
 /**
  * The one contract between renderer and main (DESIGN §4), merged from one method table per
@@ -19,7 +23,11 @@ import { ordersApi, ordersEvents } from './api/orders'
  */
 export const contract = {
   ...appApi,
-  ...ordersApi
+  ...ordersApi,
+  ...importApi,
+  ...printersApi,
+  ...waybillsApi,
+  ...manualPrintApi
 } as const satisfies Record<MethodName, MethodSpec>
 type Assert<T extends true> = T
 /** Compile-time check: every method in the tables is listed in channels.ts (so the preload has it). */
@@ -37,7 +45,10 @@ export function isMethodName(name: string): name is MethodName {
 
 /** Push events main → renderer, typed the same way. */
 export const events = {
-  ...ordersEvents
+  ...ordersEvents,
+  ...importEvents,
+  ...printingEvents,
+  ...manualPrintEvents
 } as const satisfies Record<EventName, z.ZodType>
 export type Events = typeof events
 export type EventPayload<E extends EventName> = z.output<Events[E]>
@@ -56,6 +67,10 @@ export type AppClient = {
     event: E,
     listener: (payload: EventPayload<E>) => void
   ) => () => void
+  /** Sends a file the user chose to main's file store; its id is what methods take. */
+  readonly upload: (file: File) => Promise<{ fileId: string }>
+  /** Lets the user save a stored file (browser download, or a save dialog in Electron). */
+  readonly download: (fileId: string, suggestedName: string) => Promise<void>
 }
 
 export { EVENT_NAMES, METHOD_NAMES, ipcChannel, ipcEventChannel, type EventName, type MethodName }

@@ -7,15 +7,23 @@ export function isValidPhone(phone: string): boolean {
   return MOBILE.test(phone) || LANDLINE.test(phone)
 }
 
-/** 13812341234 → 138****1234; landlines keep area code and last 4. Used in logs and on labels. */
+/**
+ * 13812341234 → 138****1234; landlines keep their area code and last 4 (0571****6666); anything
+ * shorter keeps only its first and last character, and four or fewer show nothing. Used in logs, lists and on labels.
+ */
 export function maskPhone(phone: string): string {
+  const chars = Array.from(phone.trim())
+  const n = chars.length
   if (MOBILE.test(phone)) {
     return `${phone.slice(0, 3)}****${phone.slice(7)}`
   }
-  if (phone.length <= 4) {
-    return '****'
+  if (n >= 8) {
+    return `${chars.slice(0, Math.min(4, n - 4)).join('')}****${chars.slice(n - 4).join('')}`
   }
-  return `${phone.slice(0, Math.min(4, phone.length - 4))}****${phone.slice(-4)}`
+  if (n >= 5) {
+    return `${chars[0] ?? ''}${'*'.repeat(n - 2)}${chars[n - 1] ?? ''}`
+  }
+  return '****'
 }
 
 /** 张三 → 张*, 欧阳娜娜 → 欧***; Latin names keep the first letter. */

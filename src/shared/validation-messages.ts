@@ -19,7 +19,19 @@ export const VALIDATION_MESSAGES: Readonly<Record<string, string>> = {
   shop_unknown: 'is not a shop of this station',
   invalid_type: 'has the wrong type',
   unrecognized_keys: 'has unknown fields',
-  invalid_value: 'has a value that is not allowed'
+  invalid_value: 'has a value that is not allowed',
+  uri_invalid:
+    'is not a printer address: use tcp://HOST:9100, lp://QUEUE, file:///dev/usb/lp0 or preview:labels',
+  uri_port: 'has a port outside 1-65535',
+  uri_device: 'may only name a device under /dev/ (file:///dev/usb/lp0)',
+  uri_preview_dir: 'must be preview:FOLDER (inside the data folder) or preview:///ABSOLUTE/DIR',
+  language_preview_png: 'must be png for a preview: printer',
+  language_png_preview: 'may be png only for a preview: address',
+  printer_name_taken: 'is already used by another printer',
+  darkness_range: 'must be 0-15',
+  offset_range: 'must be -400 to 400 dots',
+  dpi_invalid: 'must be 203 or 300',
+  tracking_number_chars: 'may hold 4-40 letters, digits and -'
 }
 
 export function describeIssue(path: string, code: string): string {

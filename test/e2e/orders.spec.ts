@@ -33,7 +33,7 @@ test('a packer enters an order by hand, finds it by search and by scan, and it s
   await open(page)
   await expect(page.getByText('还没有订单')).toBeVisible()
   // The workflows not built yet are visibly disabled.
-  await expect(page.getByRole('menuitem', { name: /打单/ })).toHaveAttribute(
+  await expect(page.getByRole('menuitem', { name: /售后/ })).toHaveAttribute(
     'aria-disabled',
     'true'
   )
@@ -116,7 +116,7 @@ test('the language switch turns the UI to English and is remembered', async ({ p
   await page.getByText('English', { exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'New order' })).toBeVisible()
-  await expect(page.getByRole('menuitem', { name: /Print$/ })).toHaveAttribute(
+  await expect(page.getByRole('menuitem', { name: /After-sales/ })).toHaveAttribute(
     'aria-disabled',
     'true'
   )

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import type { CoreContext } from '../../src/main/core/context'
+import { createFileStore } from '../../src/main/core/files/file-store'
 import { openDatabase, type WritableDB } from '../../src/main/core/db/connection'
 
 /** A core context on a real SQLite database (in memory unless a file is given), fixed clock. */
@@ -16,9 +17,12 @@ export function importContext(file = ':memory:'): CoreContext & { events: { ids:
     actor: 'tester',
     station: 'bench-1',
     dataDir: tmpdir(),
+    files: createFileStore(join(tmpdir(), 'wbs-import-files')),
     log: { info: () => undefined, error: () => undefined },
     emit: (_event, payload) => {
-      events.push({ ids: [...payload.ids] })
+      if ('ids' in payload) {
+        events.push({ ids: [...payload.ids] })
+      }
     },
     events
   }

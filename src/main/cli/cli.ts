@@ -4,7 +4,11 @@ import { openCore, type Core } from '../core/app'
 import { resolveDataDir } from '../core/paths'
 import { CliFailure, type CliContext } from './cli-context'
 import { registerDbCommands } from './commands/db'
+import { registerManualPrintCommands } from './commands/manual-print'
+import { registerPrintingCommands } from './commands/printing'
 import { registerOrderCommands } from './commands/orders'
+import { registerLabelCommands } from './commands/labels'
+import { registerPrinterCommands } from './commands/printers'
 
 export type CliIo = {
   readonly out: (text: string) => void
@@ -15,7 +19,11 @@ export type CliIo = {
 /** One registration function per domain; each adds its verbs to the program. */
 const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [
   registerOrderCommands,
-  registerDbCommands
+  registerDbCommands,
+  registerManualPrintCommands,
+  registerPrinterCommands,
+  registerLabelCommands,
+  registerPrintingCommands
 ]
 
 type Globals = { dataDir: string | undefined; json: boolean; rest: string[] }

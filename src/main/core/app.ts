@@ -6,7 +6,9 @@ import { createDispatch, type Dispatch } from './api/dispatch'
 import { createHandlers, type HostInfo } from './api/handlers'
 import type { CoreContext } from './context'
 import { openDatabase, type WritableDB } from './db/connection'
+import { createFileStore } from './files/file-store'
 import { createFileLogger } from './log'
+import { closePrinting, claimPrintingStation } from './printers/print-service'
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 
@@ -40,11 +42,25 @@ export function openCore(options: CoreOptions): Core {
     actor: options.actor ?? 'packer',
     station: options.station ?? hostname(),
     dataDir: options.dataDir,
+    files: createFileStore(join(options.dataDir, 'tmp')),
     log: createFileLogger(join(options.dataDir, 'logs', `${options.host.host}.log`)),
     emit: (event, payload) => {
       for (const listener of listeners) {
         listener(event, payload)
       }
+    }
+  }
+  // Uploads and exports of earlier runs: removed in the background, nothing waits on it.
+  ctx.files.clean().catch((error: unknown) => {
+    ctx.log.error('cleaning old files failed', { error: String(error) })
+  })
+  // The app claims the printing station at start, so a crash's leftovers are settled before the
+  // packer sees anything: labels left queued failed, those left `sending` wait for the user. The
+  // CLI claims it only when it prints (it may run beside the app, whose queued labels are alive).
+  if (options.host.host !== 'cli') {
+    const claimed = claimPrintingStation(ctx)
+    if (claimed.ok && claimed.value.recovered > 0) {
+      ctx.log.info('labels await confirmation after restart', { count: claimed.value.recovered })
     }
   }
   return {
@@ -59,6 +75,11 @@ export function openCore(options: CoreOptions): Core {
     },
     close: () => {
       listeners.clear()
+      // Queues stop after the label in flight; one still sending when the database closes stays
+      // `sending` and is shown for confirmation on the next start (invariant 4).
+      closePrinting(ctx).catch((error: unknown) => {
+        ctx.log.error('closing printers failed', { error: String(error) })
+      })
       db.close()
     }
   }

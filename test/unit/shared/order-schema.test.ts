@@ -155,7 +155,13 @@ describe('OrderInput', () => {
 
 describe('OrderListQuery', () => {
   test('defaults to the first 100 of everything', () => {
-    expect(OrderListQuery.parse({})).toEqual({ query: '', offset: 0, limit: 100 })
+    expect(OrderListQuery.parse({})).toMatchObject({
+      query: '',
+      offset: 0,
+      limit: 100,
+      sort: 'created_desc',
+      count: true
+    })
   })
 
   test('trims the keyword', () => {

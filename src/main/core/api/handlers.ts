@@ -1,7 +1,12 @@
 import { ok } from '../../../shared/result'
 import { schemaVersion } from '../db/connection'
 import { getSetting, setSetting } from '../db/settings-repo'
+import { importHandlers } from '../import/import-handlers'
 import { ordersHandlers } from '../orders/orders-handlers'
+import { queueSink } from '../manual-print/label-sink'
+import { createManualPrintHandlers } from '../manual-print/manual-print-handlers'
+import { printersHandlers } from '../printers/printers-handlers'
+import { waybillsHandlers } from '../waybills/waybills-handlers'
 import type { DomainHandlers, Handlers, HostInfo } from './handler-types'
 
 export type { HostInfo, Handlers } from './handler-types'
@@ -27,6 +32,10 @@ function appHandlers(host: HostInfo): DomainHandlers<'app.info' | 'settings.get'
 export function createHandlers(host: HostInfo): Handlers {
   return {
     ...appHandlers(host),
-    ...ordersHandlers
+    ...ordersHandlers,
+    ...printersHandlers,
+    ...waybillsHandlers,
+    ...createManualPrintHandlers(queueSink),
+    ...importHandlers
   }
 }

@@ -30,6 +30,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): WritableD
   try {
     if (file !== ':memory:') {
       db.pragma('journal_mode = WAL')
+      // Checkpoint every ~40 MB of WAL instead of 4 MB: bulk imports write far fewer pages twice.
+      db.pragma('wal_autocheckpoint = 10000')
+      db.pragma('journal_size_limit = 67108864')
     }
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')

@@ -77,6 +77,8 @@ export type PackageRow = {
   created_at: number
 }
 
+const ITEM_BATCH = 8
+
 const statementCache = new WeakMap<ReadableDB, ReturnType<typeof prepareWrites>>()
 
 function prepareWrites(db: WritableDB) {
@@ -94,19 +96,21 @@ function prepareWrites(db: WritableDB) {
         string,
         string,
         string,
-        string,
         number,
         number | null,
         number
       ]
     >(
       `INSERT INTO orders (shop_id, platform_order_id, status, receiver_name, receiver_phone, province, city,
-         district, address_detail, platform_order_id_rev, receiver_phone_rev, remark, created_at, paid_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+         district, address_detail, receiver_phone_rev, remark, created_at, paid_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
-    item: db.prepare<[number, number, string, string, number, number, string | null, string]>(
-      `INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_weight_g, warehouse, temperature_zone)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+    /** Statements inserting 1..ITEM_BATCH item rows at once: one call per order, not one per item. */
+    items: Array.from({ length: ITEM_BATCH }, (_, k) =>
+      db.prepare<(string | number | null)[]>(
+        `INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_weight_g, warehouse, temperature_zone)
+         VALUES ${Array.from({ length: k + 1 }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`
+      )
     )
   }
 }
@@ -133,7 +137,6 @@ function insertOne(db: WritableDB, order: NewOrder): number {
     r.city,
     r.district,
     r.detail,
-    reverseText(order.platformOrderId),
     reverseText(r.phone),
     order.remark,
     order.createdAt,
@@ -141,19 +144,26 @@ function insertOne(db: WritableDB, order: NewOrder): number {
     order.updatedAt
   )
   const id = Number(info.lastInsertRowid)
-  order.items.forEach((item, index) => {
-    s.item.run(
-      id,
-      index + 1,
+  insertItems(db, id, order.items)
+  return id
+}
+
+function insertItems(db: WritableDB, orderId: number, items: readonly NewOrderItem[]): void {
+  const statements = writes(db).items
+  for (let start = 0; start < items.length; start += ITEM_BATCH) {
+    const chunk = items.slice(start, start + ITEM_BATCH)
+    const values = chunk.flatMap((item, k) => [
+      orderId,
+      start + k + 1,
       item.sku,
       item.title,
       item.quantity,
       item.unitWeightG,
       item.warehouse,
       item.temperatureZone
-    )
-  })
-  return id
+    ])
+    statements[chunk.length - 1]?.run(...values)
+  }
 }
 
 /** Inserts orders with their items in one transaction; all or nothing. Returns the new ids. */
@@ -189,19 +199,7 @@ export function replaceOrder(db: WritableDB, id: number, order: NewOrder): void 
       id
     )
     db.prepare('DELETE FROM order_items WHERE order_id = ?').run(id)
-    const s = writes(db)
-    order.items.forEach((item, index) => {
-      s.item.run(
-        id,
-        index + 1,
-        item.sku,
-        item.title,
-        item.quantity,
-        item.unitWeightG,
-        item.warehouse,
-        item.temperatureZone
-      )
-    })
+    insertItems(db, id, order.items)
   })()
 }
 
@@ -283,6 +281,99 @@ export type OrderSearch = {
   readonly status: OrderStatus | undefined
   readonly offset: number
   readonly limit: number
+  readonly shopId?: number | undefined
+  /** Created at or after / before (ms), the newest-first index's own range. */
+  readonly createdFrom?: number | undefined
+  readonly createdTo?: number | undefined
+  readonly province?: string | undefined
+  readonly carrier?: string | undefined
+  readonly exemption?: string | undefined
+  readonly problem?: 'any' | 'unshipped' | 'refund' | 'closed' | undefined
+  /** `problem` 'unshipped' means pending and created before this (ms) with no tracking number. */
+  readonly unshippedBefore?: number | undefined
+  readonly sort?: 'created_desc' | 'created_asc' | undefined
+  /** False skips counting; `total` is then -1. */
+  readonly count?: boolean | undefined
+}
+
+const NO_TRACKING = `NOT EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id AND p.tracking_number IS NOT NULL)`
+
+/**
+ * The non-keyword filters as one AND-able condition on `o` and its named parameters. Dates are
+ * a range of the newest-first index; the others are tested on the rows that index walk reaches,
+ * and a carrier is looked up through the packages' (order_id, sequence) index per row.
+ */
+function filterSql(search: OrderSearch): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = []
+  const params: Record<string, unknown> = {}
+  if (search.status !== undefined) {
+    parts.push('o.status = @status')
+    params.status = search.status
+  }
+  if (search.shopId !== undefined) {
+    parts.push('o.shop_id = @shopId')
+    params.shopId = search.shopId
+  }
+  if (search.createdFrom !== undefined) {
+    parts.push('o.created_at >= @createdFrom')
+    params.createdFrom = search.createdFrom
+  }
+  if (search.createdTo !== undefined) {
+    parts.push('o.created_at < @createdTo')
+    params.createdTo = search.createdTo
+  }
+  if (search.province !== undefined) {
+    parts.push('o.province = @province')
+    params.province = search.province
+  }
+  if (search.exemption !== undefined) {
+    parts.push('o.exemption = @exemption')
+    params.exemption = search.exemption
+  }
+  if (search.carrier !== undefined) {
+    parts.push('EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id AND p.carrier = @carrier)')
+    params.carrier = search.carrier
+  }
+  if (search.problem !== undefined) {
+    const unshipped = `(o.status = 'pending' AND o.created_at < @unshippedBefore AND ${NO_TRACKING})`
+    const refund = `o.refund_state = 'requested'`
+    const closed = `o.status = 'closed'`
+    const tests = { unshipped, refund, closed, any: `(${unshipped} OR ${refund} OR ${closed})` }
+    parts.push(tests[search.problem])
+    if (search.problem === 'unshipped' || search.problem === 'any') {
+      params.unshippedBefore = search.unshippedBefore ?? 0
+    }
+  }
+  return { sql: parts.join(' AND '), params }
+}
+
+/** The shops, for the list's shop filter. */
+export function listShops(
+  db: ReadableDB
+): { id: number; name: string; platform: 'kuaishou' | 'taobao' | 'manual' }[] {
+  return db
+    .prepare<[], { id: number; name: string; platform: 'kuaishou' | 'taobao' | 'manual' }>(
+      'SELECT id, name, platform FROM shops ORDER BY id'
+    )
+    .all()
+}
+
+/**
+ * The distinct carriers on packages, by skipping through the (carrier, tracking_number) index:
+ * one index seek per carrier, however many packages there are.
+ */
+export function packageCarriers(db: ReadableDB): string[] {
+  return db
+    .prepare<[], { c: string }>(
+      `WITH RECURSIVE c(c) AS (
+         SELECT (SELECT min(carrier) FROM packages)
+         UNION ALL
+         SELECT (SELECT min(carrier) FROM packages WHERE carrier > c.c) FROM c WHERE c.c IS NOT NULL
+       )
+       SELECT c FROM c WHERE c IS NOT NULL`
+    )
+    .all()
+    .map((r) => r.c)
 }
 
 /** Counting stops here for keyword searches: "10 000+" is all a packer needs to know. */
@@ -302,37 +393,47 @@ export function reverseText(text: string): string {
 export const MIN_PARTIAL_KEY = 4
 
 /**
- * Newest first. A keyword matches the start or the end of an order id, phone or tracking number
- * (the last four digits of a phone, the tail of a tracking number) and the start of a receiver
- * name. Every branch is a b-tree range, so a search costs the matches it finds, not the table.
- * When a keyword matches very many orders, the rows come from walking the newest-first index
- * instead, which then finds a page at once.
+ * Newest first (or oldest first). A keyword matches the start of an order id, the start or
+ * the end of a tracking number, the end of a phone (the last four digits) or a whole phone, and
+ * the start of a receiver name. (Order-id tails are not indexed: that index alone cost a third of
+ * the insert rate, and order ids are scanned or typed from their start.) Every branch is a b-tree range, so a search costs the matches it finds, not
+ * the table. When a keyword matches very many orders, the rows come from walking the newest-first
+ * index instead, which then finds a page at once. The other filters ({@link filterSql}) narrow
+ * either form; without a keyword the rows come from walking the created index (a date range
+ * bounds that walk), and the count of a filtered list is exact.
  */
 export function listOrders(
   db: ReadableDB,
   search: OrderSearch
 ): { total: number; totalCapped: boolean; rows: OrderListRow[] } {
-  const statusWhere = search.status ? 'WHERE o.status = @status' : ''
-  const statusAnd = search.status ? 'AND o.status = @status' : ''
+  const filter = filterSql(search)
+  const filterWhere = filter.sql ? `WHERE ${filter.sql}` : ''
+  const filterAnd = filter.sql ? `AND ${filter.sql}` : ''
+  const order =
+    search.sort === 'created_asc'
+      ? 'ORDER BY o.created_at ASC, o.id ASC'
+      : 'ORDER BY o.created_at DESC, o.id DESC'
+  const counting = search.count !== false
   const q = search.query
   const identifier = /^[A-Za-z0-9_-]+$/.test(q)
   const partial = identifier && q.length >= MIN_PARTIAL_KEY
   const params: Record<string, unknown> = {
     limit: search.limit,
     offset: search.offset,
-    ...(search.status ? { status: search.status } : {})
+    ...filter.params
   }
   if (q === '') {
-    const total =
-      db
-        .prepare<[Record<string, unknown>], { n: number }>(
-          `SELECT count(*) AS n FROM orders o ${statusWhere}`
-        )
-        .get(search.status ? { status: search.status } : {})?.n ?? 0
+    const total = counting
+      ? (db
+          .prepare<[Record<string, unknown>], { n: number }>(
+            `SELECT count(*) AS n FROM orders o ${filterWhere}`
+          )
+          .get(filter.params)?.n ?? 0)
+      : -1
     const rows = db
       .prepare<[Record<string, unknown>], OrderListRow>(
-        `SELECT ${LIST_COLUMNS} FROM orders o ${statusWhere}
-         ORDER BY o.created_at DESC, o.id DESC LIMIT @limit OFFSET @offset`
+        `SELECT ${LIST_COLUMNS} FROM orders o ${filterWhere}
+         ${order} LIMIT @limit OFFSET @offset`
       )
       .all(params)
     return { total, totalCapped: false, rows }
@@ -341,51 +442,45 @@ export function listOrders(
   const branches = [
     'SELECT id FROM orders WHERE receiver_name >= @q AND receiver_name < @qHigh',
     'SELECT id FROM orders WHERE platform_order_id = @q',
-    'SELECT id FROM orders WHERE receiver_phone = @q',
+    // Whole phones through the reversed index: one index serves both whole phones and their tails.
+    'SELECT id FROM orders WHERE receiver_phone_rev = @rev',
     'SELECT order_id AS id FROM packages WHERE tracking_number = @q'
   ]
   const rowTests = [
     '(o.receiver_name >= @q AND o.receiver_name < @qHigh)',
     'o.platform_order_id = @q',
-    'o.receiver_phone = @q',
+    'o.receiver_phone_rev = @rev',
     'EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id AND p.tracking_number = @q)'
   ]
   if (partial) {
     branches.push(
       'SELECT id FROM orders WHERE platform_order_id >= @q AND platform_order_id < @qHigh',
-      'SELECT id FROM orders WHERE platform_order_id_rev >= @rev AND platform_order_id_rev < @revHigh',
-      'SELECT id FROM orders WHERE receiver_phone >= @q AND receiver_phone < @qHigh',
       'SELECT id FROM orders WHERE receiver_phone_rev >= @rev AND receiver_phone_rev < @revHigh',
       'SELECT order_id AS id FROM packages WHERE tracking_number >= @q AND tracking_number < @qHigh',
       'SELECT order_id AS id FROM packages WHERE tracking_number_rev >= @rev AND tracking_number_rev < @revHigh'
     )
     rowTests.push(
       '(o.platform_order_id >= @q AND o.platform_order_id < @qHigh)',
-      '(o.platform_order_id_rev >= @rev AND o.platform_order_id_rev < @revHigh)',
-      '(o.receiver_phone >= @q AND o.receiver_phone < @qHigh)',
       '(o.receiver_phone_rev >= @rev AND o.receiver_phone_rev < @revHigh)',
       `EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id AND ((p.tracking_number >= @q AND p.tracking_number < @qHigh)
          OR (p.tracking_number_rev >= @rev AND p.tracking_number_rev < @revHigh)))`
     )
   }
-  const usedKeys = partial ? keys : { q: keys.q, qHigh: keys.qHigh }
+  const usedKeys = partial ? keys : { q: keys.q, qHigh: keys.qHigh, rev: keys.rev }
   const matching = branches.join(' UNION ')
+  // The count also decides the plan (dense or not), so it runs even when not asked for.
   const counted =
     db
       .prepare<[Record<string, unknown>], { n: number }>(
-        `SELECT count(*) AS n FROM (SELECT o.id FROM orders o WHERE o.id IN (${matching}) ${statusAnd} LIMIT @cap)`
+        `SELECT count(*) AS n FROM (SELECT o.id FROM orders o WHERE o.id IN (${matching}) ${filterAnd} LIMIT @cap)`
       )
-      .get({
-        ...usedKeys,
-        cap: SEARCH_COUNT_CAP + 1,
-        ...(search.status ? { status: search.status } : {})
-      })?.n ?? 0
+      .get({ ...usedKeys, cap: SEARCH_COUNT_CAP + 1, ...filter.params })?.n ?? 0
   const dense = counted > SEARCH_COUNT_CAP
   const rowsSql = dense
-    ? `SELECT ${LIST_COLUMNS} FROM orders o WHERE (${rowTests.join(' OR ')}) ${statusAnd}
-       ORDER BY o.created_at DESC, o.id DESC LIMIT @limit OFFSET @offset`
-    : `SELECT ${LIST_COLUMNS} FROM orders o WHERE o.id IN (${matching}) ${statusAnd}
-       ORDER BY o.created_at DESC, o.id DESC LIMIT @limit OFFSET @offset`
+    ? `SELECT ${LIST_COLUMNS} FROM orders o WHERE (${rowTests.join(' OR ')}) ${filterAnd}
+       ${order} LIMIT @limit OFFSET @offset`
+    : `SELECT ${LIST_COLUMNS} FROM orders o WHERE o.id IN (${matching}) ${filterAnd}
+       ${order} LIMIT @limit OFFSET @offset`
   return {
     total: Math.min(counted, SEARCH_COUNT_CAP),
     totalCapped: dense,

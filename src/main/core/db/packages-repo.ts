@@ -49,3 +49,65 @@ export function assignTrackingNumber(
     .run(carrier, trackingNumber, reverseText(trackingNumber), packageId)
   return info.changes === 1
 }
+
+export type ActivePackageRow = {
+  id: number
+  sequence: number
+  carrier: string | null
+  tracking_number: string | null
+  print_state: string
+  ship_state: string
+}
+
+/** The order's current first package: the newest role-'first' package that was not voided. */
+export function activeFirstPackage(db: WritableDB, orderId: number): ActivePackageRow | undefined {
+  return db
+    .prepare<[number], ActivePackageRow>(
+      `SELECT id, sequence, carrier, tracking_number, print_state, ship_state FROM packages
+       WHERE order_id = ? AND role = 'first' AND print_state != 'voided' ORDER BY sequence DESC LIMIT 1`
+    )
+    .get(orderId)
+}
+
+export function nextPackageSequence(db: WritableDB, orderId: number): number {
+  return (
+    (db
+      .prepare<[number], { n: number | null }>(
+        'SELECT max(sequence) AS n FROM packages WHERE order_id = ?'
+      )
+      .get(orderId)?.n ?? 0) + 1
+  )
+}
+
+/** The first package carries every item of the order in full. */
+export function addAllItemsToPackage(db: WritableDB, packageId: number, orderId: number): void {
+  db.prepare(
+    `INSERT INTO package_items (package_id, order_item_id, quantity)
+     SELECT ?, id, quantity FROM order_items WHERE order_id = ?`
+  ).run(packageId, orderId)
+}
+
+export function findPackageByTracking(
+  db: WritableDB,
+  trackingNumber: string
+): { id: number; order_id: number; print_state: string; carrier: string | null } | undefined {
+  return db
+    .prepare<
+      [string],
+      { id: number; order_id: number; print_state: string; carrier: string | null }
+    >(
+      'SELECT id, order_id, print_state, carrier FROM packages WHERE tracking_number = ? ORDER BY id DESC LIMIT 1'
+    )
+    .get(trackingNumber)
+}
+
+export function markVerified(db: WritableDB, packageId: number, now: number): void {
+  db.prepare('UPDATE packages SET verified_at = coalesce(verified_at, ?) WHERE id = ?').run(
+    now,
+    packageId
+  )
+}
+
+export function markVoided(db: WritableDB, packageId: number): void {
+  db.prepare(`UPDATE packages SET print_state = 'voided' WHERE id = ?`).run(packageId)
+}

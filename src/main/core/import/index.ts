@@ -35,7 +35,6 @@ export { detectMapping, layoutSignature, PRESETS } from './mapping'
 export { ImportError, type ImportErrorCode, type ReasonCode } from './reasons'
 export {
   TEMPLATE_COLUMNS,
-  escapeFormula,
   writeImportTemplate,
   writeRejectedRows,
   type RejectedSheetOptions
@@ -52,3 +51,4 @@ export {
   type PresetName,
   type RejectedRow
 } from './types'
+export { escapeFormula } from '../sheets/cells'

@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs'
+import { csvField, escapeFormula } from '../sheets/cells'
 import { extname } from 'node:path'
 import { once } from 'node:events'
 import ExcelJS from 'exceljs'
@@ -64,11 +65,6 @@ export async function writeImportTemplate(outFile: string): Promise<void> {
   await workbook.xlsx.writeFile(outFile)
 }
 
-/** Invariant 7: a cell that a spreadsheet would run as a formula is written as text. */
-export function escapeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
-}
-
 function asText(cell: CellValue | undefined): string {
   if (cell === null || cell === undefined) {
     return ''
@@ -93,10 +89,6 @@ function asText(cell: CellValue | undefined): string {
     return Number.isInteger(cell) ? cell.toFixed(0) : String(cell)
   }
   return String(cell)
-}
-
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
 export type RejectedSheetOptions = {

@@ -1,8 +1,9 @@
-import type {
-  OrderDetail,
-  OrderInputParsed,
-  OrderListPage,
-  OrderListQueryParsed
+import {
+  UNSHIPPED_AFTER_MS,
+  type OrderDetail,
+  type OrderInputParsed,
+  type OrderListPage,
+  type OrderListQueryParsed
 } from '../../../shared/schemas/order'
 import { fail, ok, type Result } from '../../../shared/result'
 import { appendAudit, auditFor } from '../db/audit-repo'
@@ -14,6 +15,8 @@ import {
   platformOrderIdsWithPrefix,
   shopExists,
   listOrders as listOrderRows,
+  listShops,
+  packageCarriers,
   orderItems,
   orderPackages,
   type NewOrder,
@@ -166,7 +169,17 @@ export function listOrders(ctx: CoreContext, query: OrderListQueryParsed): Resul
     query: query.query,
     status: query.status,
     offset: query.offset,
-    limit: query.limit
+    limit: query.limit,
+    shopId: query.shopId,
+    createdFrom: query.createdFrom,
+    createdTo: query.createdTo,
+    province: query.province,
+    carrier: query.carrier,
+    exemption: query.exemption,
+    problem: query.problem,
+    unshippedBefore: ctx.now() - UNSHIPPED_AFTER_MS,
+    sort: query.sort,
+    count: query.count
   })
   return ok({
     total: page.total,
@@ -198,4 +211,10 @@ export function scanOrder(
 ): Result<{ orderId: number | null; matchedBy: 'order_id' | 'tracking_number' | null }> {
   const found = findOrderByCode(ctx.db, code)
   return ok(found ?? { orderId: null, matchedBy: null })
+}
+
+export function orderFilterOptions(
+  ctx: CoreContext
+): Result<{ shops: ReturnType<typeof listShops>; carriers: string[] }> {
+  return ok({ shops: listShops(ctx.db), carriers: packageCarriers(ctx.db) })
 }

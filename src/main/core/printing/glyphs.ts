@@ -11,7 +11,8 @@ import { type Bitmap, createBitmap } from './bitmap'
  */
 
 export const FONT_FILE = 'wqy-microhei.ttc'
-const FAMILY = 'WaybillStationCJK'
+export const FONT_FAMILY = 'WaybillStationCJK'
+const FAMILY = FONT_FAMILY
 
 /** Alpha at or above this is ink. Below 50% so thin CJK strokes survive at 2.5 mm on 203 dpi. */
 const INK_ALPHA = 100

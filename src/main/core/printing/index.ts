@@ -58,7 +58,7 @@ export {
   dotsPerMm,
   labelSizeDots
 } from './render'
-export { loadLabelFont, findFontFile } from './glyphs'
+export { loadLabelFont, findFontFile, FONT_FAMILY } from './glyphs'
 export { type EscPosOptions, encodeEscPos, escPosRaster } from './encoders/escpos'
 export { type TsplOptions, encodeTspl } from './encoders/tspl'
 export { type ZplOptions, encodeZpl, zplGraphicData } from './encoders/zpl'

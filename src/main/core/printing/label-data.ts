@@ -1,3 +1,4 @@
+import { maskName, maskPhone } from '../../../shared/phone'
 /** A person on a waybill: the receiver (收件人) or the sender (寄件人). */
 export type LabelParty = {
   readonly name: string
@@ -41,27 +42,8 @@ export type FieldOptions = {
   readonly timeZone?: string
 }
 
-/** 13812341234 -> 138****1234. Keeps 3 + 4 digits of anything long enough to be a phone number. */
-export function maskPhone(phone: string): string {
-  const chars = Array.from(phone.trim())
-  const n = chars.length
-  if (n >= 8) {
-    return `${chars.slice(0, 3).join('')}****${chars.slice(n - 4).join('')}`
-  }
-  if (n >= 3) {
-    return `${chars[0] ?? ''}${'*'.repeat(n - 2)}${chars[n - 1] ?? ''}`
-  }
-  return '*'.repeat(n)
-}
-
-/** 张三 -> 张*, 欧阳娜娜 -> 欧***. Counts code points, so a name outside the BMP is not split. */
-export function maskName(name: string): string {
-  const chars = Array.from(name.trim())
-  if (chars.length === 0) {
-    return ''
-  }
-  return `${chars[0] ?? ''}${'*'.repeat(Math.max(1, chars.length - 1))}`
-}
+// One masking rule for the app: labels, lists and logs mask the same way.
+export { maskName, maskPhone }
 
 /** Groups a tracking number for reading aloud or typing: SF1234567890123 -> SF 1234 5678 9012 3. */
 export function groupTrackingNumber(trackingNumber: string): string {

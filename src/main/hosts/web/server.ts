@@ -1,10 +1,13 @@
 import { timingSafeEqual } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
+import { pipeline } from 'node:stream/promises'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { Core } from '../../core/app'
+import { FILE_ID_PATTERN, FileTooLargeError, type FileStore } from '../../core/files/file-store'
 import { fail } from '../../../shared/result'
 import { CONTENT_SECURITY_POLICY } from '../csp'
 
@@ -89,6 +92,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await handleCall(req, res, url.pathname.slice('/api/call/'.length))
       return
     }
+    if (url.pathname === '/api/upload') {
+      await handleUpload(req, res, options.core.ctx.files)
+      return
+    }
+    if (url.pathname.startsWith('/api/download/')) {
+      await handleDownload(
+        req,
+        res,
+        options.core.ctx.files,
+        url.pathname.slice('/api/download/'.length)
+      )
+      return
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end()
       return
@@ -164,6 +180,106 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       )
     }
   }
+}
+
+/**
+ * `POST /api/upload`: the body (application/octet-stream) is streamed into the file store under
+ * the name in `X-File-Name` (URI-encoded); answers `{ fileId, name, size }`, 413 above the limit.
+ */
+async function handleUpload(req: IncomingMessage, res: ServerResponse, files: FileStore) {
+  if (req.method !== 'POST') {
+    res.writeHead(405).end()
+    return
+  }
+  if (!(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) {
+    sendJson(res, 415, fail('VALIDATION', 'Send the file as application/octet-stream'))
+    return
+  }
+  const rawName = req.headers['x-file-name']
+  let name: string
+  try {
+    name = typeof rawName === 'string' ? decodeURIComponent(rawName) : ''
+  } catch {
+    name = ''
+  }
+  if (name.trim() === '' || name.length > 1000) {
+    sendJson(res, 400, fail('VALIDATION', 'Name the file in the X-File-Name header'))
+    return
+  }
+  const tooLarge = () => {
+    res.setHeader('Connection', 'close')
+    sendJson(
+      res,
+      413,
+      fail('VALIDATION', `The file is larger than ${String(files.maxBytes)} bytes`, {
+        importCode: 'FILE_TOO_LARGE',
+        limit: files.maxBytes
+      })
+    )
+    // Read and drop the rest of the body, so the client gets the answer (destroying the socket
+    // with unread data would reset it); a sender that goes on for long is cut off.
+    req.resume()
+    res.once('finish', () => {
+      setTimeout(() => {
+        req.destroy()
+      }, 5_000).unref()
+    })
+  }
+  const declared = Number(req.headers['content-length'] ?? NaN)
+  if (Number.isFinite(declared) && declared > files.maxBytes) {
+    tooLarge()
+    return
+  }
+  try {
+    // An iterator without `return`: a refusal mid-stream must not destroy the request (and its
+    // socket) before the 413 is sent.
+    const reader = req[Symbol.asyncIterator]()
+    const body: AsyncIterable<Uint8Array> = {
+      [Symbol.asyncIterator]: () => ({
+        next: () => reader.next() as Promise<IteratorResult<Uint8Array>>
+      })
+    }
+    const stored = await files.put(name, body)
+    sendJson(res, 200, { fileId: stored.fileId, name: stored.name, size: stored.size })
+  } catch (error) {
+    if (error instanceof FileTooLargeError) {
+      tooLarge()
+      return
+    }
+    throw error
+  }
+}
+
+const DOWNLOAD_TYPES: Readonly<Record<string, string>> = {
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.csv': 'text/csv; charset=utf-8'
+}
+
+/** `GET /api/download/<fileId>`: a stored file as an attachment; anything but a known id is 404. */
+async function handleDownload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  files: FileStore,
+  fileId: string
+) {
+  if (req.method !== 'GET') {
+    res.writeHead(405).end()
+    return
+  }
+  const file = FILE_ID_PATTERN.test(fileId) ? await files.get(fileId) : null
+  if (!file) {
+    res.writeHead(404).end()
+    return
+  }
+  const ascii = file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+  res.writeHead(200, {
+    'Content-Type': DOWNLOAD_TYPES[extname(file.name).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': String(file.size),
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff'
+  })
+  await pipeline(createReadStream(file.path), res)
 }
 
 function hostOk(req: IncomingMessage, port: number): boolean {

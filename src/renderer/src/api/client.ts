@@ -30,7 +30,15 @@ function ipcClient(bridge: PreloadBridge): AppClient {
     on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) =>
       bridge.events[event]((payload) => {
         listener(payload as EventPayload<E>)
-      })
+      }),
+    upload: async (file: File) => {
+      const bytes = new Uint8Array(await file.arrayBuffer())
+      const stored = unwrap((await bridge.uploadFile(file.name, bytes)) as Result<unknown>)
+      return { fileId: (stored as { fileId: string }).fileId }
+    },
+    download: async (fileId: string, suggestedName: string) => {
+      unwrap((await bridge.saveFile(fileId, suggestedName)) as Result<unknown>)
+    }
   }
 }
 
@@ -88,6 +96,41 @@ function httpClient(): AppClient {
       return () => {
         set.delete(wrapped)
       }
+    },
+    upload: async (file: File) => {
+      // The body streams from the file; the name travels URI-encoded (headers are ASCII).
+      const response = await fetch('/api/upload', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: {
+          'Content-Type': 'application/octet-stream',
+          'X-File-Name': encodeURIComponent(file.name)
+        },
+        body: file
+      })
+      if (response.status === 401) {
+        throw new AppCallError({ code: 'UNAUTHORIZED', message: 'session_expired' })
+      }
+      const body = (await response.json()) as { fileId?: string } | Result<unknown>
+      if (!response.ok || !('fileId' in body) || typeof body.fileId !== 'string') {
+        unwrap(body as Result<unknown>)
+        throw new AppCallError({
+          code: 'INTERNAL',
+          message: `upload failed (${String(response.status)})`
+        })
+      }
+      return { fileId: body.fileId }
+    },
+    download: (fileId: string, suggestedName: string) => {
+      // A same-origin link: the browser sends the session cookie and saves the attachment.
+      const link = document.createElement('a')
+      link.href = `/api/download/${encodeURIComponent(fileId)}`
+      link.download = suggestedName
+      link.rel = 'noopener'
+      document.body.append(link)
+      link.click()
+      link.remove()
+      return Promise.resolve()
     }
   }
 }

@@ -5,6 +5,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useClient } from '../api/context'
 import { i18next, isLanguage, type Language } from '../i18n'
+import { PendingLabels } from '../features/settings/PendingLabels'
 import { WORKFLOWS } from './workflows'
 
 export function App(): ReactNode {
@@ -93,6 +94,8 @@ export function App(): ReactNode {
             <Layout.Content
               style={{ padding: 16, overflow: 'hidden', display: 'flex', flexDirection: 'column' }}
             >
+              {/* Labels a crash left unconfirmed are shown on every page until the packer answers. */}
+              {page === 'settings' ? null : <PendingLabels />}
               {ActivePage ? <ActivePage /> : null}
             </Layout.Content>
           </Layout>

@@ -10,6 +10,9 @@ import {
 } from '@ant-design/icons'
 import type { ComponentType, ReactNode } from 'react'
 import { OrdersPage } from '../features/orders/OrdersPage'
+import { PrintPage } from '../features/print/PrintPage'
+import { PrintedPage } from '../features/printed/PrintedPage'
+import { SettingsPage } from '../features/settings/SettingsPage'
 
 export type Workflow = {
   /** Also the i18n key under `nav.` */
@@ -22,11 +25,11 @@ export type Workflow = {
 /** DESIGN §1's workflows, in the order a packer meets them. */
 export const WORKFLOWS: readonly Workflow[] = [
   { key: 'orders', icon: <UnorderedListOutlined />, Page: OrdersPage },
-  { key: 'print', icon: <PrinterOutlined />, Page: null },
-  { key: 'printed', icon: <FileDoneOutlined />, Page: null },
+  { key: 'print', icon: <PrinterOutlined />, Page: PrintPage },
+  { key: 'printed', icon: <FileDoneOutlined />, Page: PrintedPage },
   { key: 'packages', icon: <InboxOutlined />, Page: null },
   { key: 'aftersales', icon: <RollbackOutlined />, Page: null },
   { key: 'exceptions', icon: <ExceptionOutlined />, Page: null },
   { key: 'sync', icon: <CloudSyncOutlined />, Page: null },
-  { key: 'settings', icon: <SettingOutlined />, Page: null }
+  { key: 'settings', icon: <SettingOutlined />, Page: SettingsPage }
 ]

@@ -1,3 +1,9 @@
+import { carriersBundle } from '../features/carriers/i18n'
+import { importBundle } from '../features/import/i18n'
+import { orderListBundle } from '../features/orders/i18n'
+import { printBundle } from '../features/print/i18n'
+import { printedBundle } from '../features/printed/i18n'
+import { settingsBundle } from '../features/settings/i18n'
 import { enUS } from './en-US'
 import { zhCN, type Messages } from './zh-CN'
 
@@ -7,7 +13,14 @@ import { zhCN, type Messages } from './zh-CN'
  */
 export type Bundle<T> = { readonly zhCN: T; readonly enUS: NoInfer<T> }
 
-const FEATURE_BUNDLES: readonly Bundle<Record<string, unknown>>[] = []
+const FEATURE_BUNDLES: readonly Bundle<Record<string, unknown>>[] = [
+  importBundle,
+  orderListBundle,
+  settingsBundle,
+  printBundle,
+  printedBundle,
+  carriersBundle
+]
 
 export function mergedResources(): {
   zhCN: Messages & Record<string, unknown>

@@ -25,8 +25,7 @@ CREATE TABLE orders (
   city TEXT NOT NULL,
   district TEXT NOT NULL,
   address_detail TEXT NOT NULL,
-  -- Reversed copies: a suffix search (last digits of a phone or an order id) becomes an index range.
-  platform_order_id_rev TEXT NOT NULL,
+  -- The phone reversed: its last digits (what a packer types) become an index range.
   receiver_phone_rev TEXT NOT NULL,
   remark TEXT NOT NULL DEFAULT '',
   exemption TEXT NOT NULL DEFAULT 'none' CHECK (exemption IN ('none', 'auto', 'reported', 'approved', 'rejected')),
@@ -40,8 +39,6 @@ CREATE TABLE orders (
 ) STRICT;
 CREATE INDEX orders_created ON orders (created_at DESC, id DESC);
 CREATE INDEX orders_receiver_name ON orders (receiver_name);
-CREATE INDEX orders_receiver_phone ON orders (receiver_phone);
-CREATE INDEX orders_platform_order_id_rev ON orders (platform_order_id_rev);
 CREATE INDEX orders_receiver_phone_rev ON orders (receiver_phone_rev);
 
 CREATE TABLE order_items (
@@ -84,6 +81,7 @@ CREATE TABLE packages (
 ) STRICT;
 CREATE INDEX packages_tracking ON packages (tracking_number);
 CREATE INDEX packages_tracking_rev ON packages (tracking_number_rev);
+CREATE INDEX packages_printed ON packages (print_state, printed_at DESC, id DESC);
 
 CREATE TABLE package_items (
   package_id INTEGER NOT NULL REFERENCES packages(id) ON DELETE CASCADE,

@@ -1,12 +1,54 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { Empty, Skeleton, Tag, Typography } from 'antd'
+import { Checkbox, Empty, Skeleton, Tag, Typography } from 'antd'
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { maskPhone } from '../../../../shared/phone'
+import type { OrderSummary } from '../../../../shared/schemas/order'
 import type { OrderWindow } from './use-order-window'
 
 const ROW_HEIGHT = 44
-const COLUMNS = '190px 110px 130px 220px minmax(200px, 1fr) 100px 170px 150px'
+
+/** The list's columns, their widths, in their default order. */
+export const ORDER_COLUMNS = [
+  { key: 'platformOrderId', width: 'minmax(150px, 180px)' },
+  { key: 'receiver', width: '84px' },
+  { key: 'phone', width: '108px' },
+  { key: 'region', width: 'minmax(140px, 200px)' },
+  { key: 'items', width: 'minmax(120px, 1fr)' },
+  { key: 'status', width: '78px' },
+  { key: 'tracking', width: 'minmax(120px, 150px)' },
+  { key: 'createdAt', width: '128px' }
+] as const
+export type ColumnKey = (typeof ORDER_COLUMNS)[number]['key']
+const COLUMN_KEYS: readonly ColumnKey[] = ORDER_COLUMNS.map((c) => c.key)
+
+/** What the user chose in 列设置, stored under the settings key 'orders.columns'. */
+export type ColumnPrefs = {
+  readonly order: readonly ColumnKey[]
+  readonly hidden: readonly ColumnKey[]
+}
+export const DEFAULT_COLUMN_PREFS: ColumnPrefs = { order: COLUMN_KEYS, hidden: [] }
+
+/** Reads saved prefs; unknown keys are dropped and new columns appended, so old settings stay valid. */
+export function parseColumnPrefs(json: string | null): ColumnPrefs {
+  if (json === null) {
+    return DEFAULT_COLUMN_PREFS
+  }
+  try {
+    const value = JSON.parse(json) as { order?: unknown; hidden?: unknown }
+    const known = (list: unknown): ColumnKey[] =>
+      Array.isArray(list)
+        ? list.filter((k): k is ColumnKey => COLUMN_KEYS.includes(k as ColumnKey))
+        : []
+    const order = [...new Set(known(value.order))]
+    return {
+      order: [...order, ...COLUMN_KEYS.filter((k) => !order.includes(k))],
+      hidden: known(value.hidden)
+    }
+  } catch {
+    return DEFAULT_COLUMN_PREFS
+  }
+}
 
 const STATUS_COLORS: Readonly<Record<string, string>> = {
   pending: 'gold',
@@ -26,11 +68,28 @@ type Props = {
   readonly selectedId: number | null
   readonly onOpen: (id: number) => void
   readonly emptyText: string
+  readonly columns: ColumnPrefs
+  readonly isChecked: (id: number) => boolean
+  /** A tick of a row's box; `range` when Shift was held (select from the last ticked row). */
+  readonly onCheck: (id: number, index: number, checked: boolean, range: boolean) => void
 }
 
 /** A virtualized grid: only the visible rows exist in the DOM, whatever the order count. */
-export function OrderTable({ window: rows, selectedId, onOpen, emptyText }: Props): ReactNode {
+export function OrderTable({
+  window: rows,
+  selectedId,
+  onOpen,
+  emptyText,
+  columns,
+  isChecked,
+  onCheck
+}: Props): ReactNode {
   const { t } = useTranslation()
+  const shown = columns.order.filter((k) => !columns.hidden.includes(k))
+  const template = [
+    '32px',
+    ...shown.map((k) => ORDER_COLUMNS.find((c) => c.key === k)?.width ?? '120px')
+  ].join(' ')
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: rows.total,
@@ -50,19 +109,9 @@ export function OrderTable({ window: rows, selectedId, onOpen, emptyText }: Prop
   }, [ensureRange, first, last, rows.total])
 
   const header = (
-    <div role="row" className="wb-grid wb-grid-head" style={{ gridTemplateColumns: COLUMNS }}>
-      {(
-        [
-          'platformOrderId',
-          'receiver',
-          'phone',
-          'region',
-          'items',
-          'status',
-          'tracking',
-          'createdAt'
-        ] as const
-      ).map((c) => (
+    <div role="row" className="wb-grid wb-grid-head" style={{ gridTemplateColumns: template }}>
+      <div role="columnheader" />
+      {shown.map((c) => (
         <div role="columnheader" key={c}>
           {t(`orders.columns.${c}`)}
         </div>
@@ -89,7 +138,7 @@ export function OrderTable({ window: rows, selectedId, onOpen, emptyText }: Prop
                   data-order-id={row?.platformOrderId}
                   className={`wb-grid wb-row${row !== undefined && row.id === selectedId ? ' wb-row-selected' : ''}`}
                   style={{
-                    gridTemplateColumns: COLUMNS,
+                    gridTemplateColumns: template,
                     transform: `translateY(${String(item.start)}px)`,
                     height: ROW_HEIGHT
                   }}
@@ -101,26 +150,21 @@ export function OrderTable({ window: rows, selectedId, onOpen, emptyText }: Prop
                 >
                   {row ? (
                     <>
-                      <div role="gridcell">
-                        <Typography.Text strong copyable={{ text: row.platformOrderId }}>
-                          {row.platformOrderId}
-                        </Typography.Text>
+                      <div
+                        role="gridcell"
+                        onClick={(e) => {
+                          e.stopPropagation()
+                          onCheck(row.id, item.index, !isChecked(row.id), e.shiftKey)
+                        }}
+                      >
+                        <Checkbox
+                          checked={isChecked(row.id)}
+                          aria-label={t('orderList.selection.row', { id: row.platformOrderId })}
+                        />
                       </div>
-                      <div role="gridcell">{row.receiverName}</div>
-                      <div role="gridcell">{maskPhone(row.receiverPhone)}</div>
-                      <div role="gridcell" title={row.region}>
-                        {row.region}
-                      </div>
-                      <div role="gridcell" title={row.itemSummary}>
-                        {row.itemSummary}
-                      </div>
-                      <div role="gridcell">
-                        <Tag color={STATUS_COLORS[row.status]}>
-                          {t(`orders.status.${row.status}`)}
-                        </Tag>
-                      </div>
-                      <div role="gridcell">{row.trackingNumbers.join(', ')}</div>
-                      <div role="gridcell">{formatTime(row.createdAt)}</div>
+                      {shown.map((c) => (
+                        <Cell key={c} column={c} row={row} />
+                      ))}
                     </>
                   ) : (
                     <Skeleton.Input active size="small" block style={{ gridColumn: '1 / -1' }} />
@@ -133,4 +177,50 @@ export function OrderTable({ window: rows, selectedId, onOpen, emptyText }: Prop
       </div>
     </div>
   )
+}
+
+function Cell({
+  column,
+  row
+}: {
+  readonly column: ColumnKey
+  readonly row: OrderSummary
+}): ReactNode {
+  const { t } = useTranslation()
+  switch (column) {
+    case 'platformOrderId':
+      return (
+        <div role="gridcell">
+          <Typography.Text strong copyable={{ text: row.platformOrderId }}>
+            {row.platformOrderId}
+          </Typography.Text>
+        </div>
+      )
+    case 'receiver':
+      return <div role="gridcell">{row.receiverName}</div>
+    case 'phone':
+      return <div role="gridcell">{maskPhone(row.receiverPhone)}</div>
+    case 'region':
+      return (
+        <div role="gridcell" title={row.region}>
+          {row.region}
+        </div>
+      )
+    case 'items':
+      return (
+        <div role="gridcell" title={row.itemSummary}>
+          {row.itemSummary}
+        </div>
+      )
+    case 'status':
+      return (
+        <div role="gridcell">
+          <Tag color={STATUS_COLORS[row.status]}>{t(`orders.status.${row.status}`)}</Tag>
+        </div>
+      )
+    case 'tracking':
+      return <div role="gridcell">{row.trackingNumbers.join(', ')}</div>
+    case 'createdAt':
+      return <div role="gridcell">{formatTime(row.createdAt)}</div>
+  }
 }

@@ -1,12 +1,23 @@
-import { PlusOutlined, ScanOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Drawer, Input, Space, Typography, type InputRef } from 'antd'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { ImportOutlined, PlusOutlined, ScanOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Drawer, Flex, Input, Space, Typography, type InputRef } from 'antd'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useClient } from '../../api/context'
+import { ImportWizard } from '../import/ImportWizard'
 import { OrderDetailDrawer } from './OrderDetailDrawer'
+import { ColumnSettings, OrderFilters, type ListFilters } from './OrderFilters'
 import { OrderForm } from './OrderForm'
-import { OrderTable } from './OrderTable'
+import { DEFAULT_COLUMN_PREFS, OrderTable, parseColumnPrefs, type ColumnPrefs } from './OrderTable'
 import { useOrderWindow } from './use-order-window'
+
+/**
+ * What is ticked: some ids, or every order matching the current filters except some. The second
+ * is a query (the filters themselves), never a million ids in memory.
+ */
+type Selection =
+  | { readonly kind: 'ids'; readonly ids: ReadonlySet<number>; readonly anchor: number | null }
+  | { readonly kind: 'matching'; readonly except: ReadonlySet<number> }
+const NONE: Selection = { kind: 'ids', ids: new Set(), anchor: null }
 
 export function OrdersPage(): ReactNode {
   const { t } = useTranslation()
@@ -17,9 +28,86 @@ export function OrdersPage(): ReactNode {
   const [refreshKey, setRefreshKey] = useState(0)
   const [openId, setOpenId] = useState<number | null>(null)
   const [adding, setAdding] = useState(false)
+  const [importing, setImporting] = useState(false)
   const [scan, setScan] = useState('')
+  const [filters, setFilters] = useState<ListFilters>({})
+  const [selectionState, setSelectionState] = useState<{ key: string; sel: Selection }>({
+    key: '',
+    sel: NONE
+  })
+  const [columns, setColumns] = useState<ColumnPrefs>(DEFAULT_COLUMN_PREFS)
   const scanRef = useRef<InputRef>(null)
-  const rows = useOrderWindow(query, refreshKey)
+  const view = useMemo(() => ({ ...filters, query }), [filters, query])
+  const rows = useOrderWindow(view, refreshKey)
+
+  // Another filter, another list: a selection made on the old one does not carry over.
+  const viewKey = JSON.stringify(view)
+  const selection = selectionState.key === viewKey ? selectionState.sel : NONE
+  const setSelection = useCallback(
+    (next: Selection | ((current: Selection) => Selection)) => {
+      setSelectionState((st) => {
+        const current = st.key === viewKey ? st.sel : NONE
+        return { key: viewKey, sel: typeof next === 'function' ? next(current) : next }
+      })
+    },
+    [viewKey]
+  )
+
+  useEffect(() => {
+    client
+      .call('settings.get', { key: 'orders.columns' })
+      .then((r) => {
+        setColumns(parseColumnPrefs(r.value))
+      })
+      .catch(() => undefined)
+  }, [client])
+
+  const changeColumns = (next: ColumnPrefs) => {
+    setColumns(next)
+    void client
+      .call('settings.set', { key: 'orders.columns', value: JSON.stringify(next) })
+      .catch(() => undefined)
+  }
+
+  const isChecked = useCallback(
+    (id: number) => (selection.kind === 'ids' ? selection.ids.has(id) : !selection.except.has(id)),
+    [selection]
+  )
+  const { rowAt } = rows
+  const onCheck = useCallback(
+    (id: number, index: number, checked: boolean, range: boolean) => {
+      setSelection((sel) => {
+        if (sel.kind === 'matching') {
+          const except = new Set(sel.except)
+          if (checked) {
+            except.delete(id)
+          } else {
+            except.add(id)
+          }
+          return { kind: 'matching', except }
+        }
+        const ids = new Set(sel.ids)
+        if (range && sel.anchor !== null) {
+          // Shift-click: every loaded row between the last ticked one and this one.
+          const [from, to] = sel.anchor < index ? [sel.anchor, index] : [index, sel.anchor]
+          for (let i = from; i <= to; i++) {
+            const row = rowAt(i)
+            if (row) {
+              ids.add(row.id)
+            }
+          }
+        } else if (checked) {
+          ids.add(id)
+        } else {
+          ids.delete(id)
+        }
+        return { kind: 'ids', ids, anchor: index }
+      })
+    },
+    [rowAt, setSelection]
+  )
+  const selectedCount =
+    selection.kind === 'ids' ? selection.ids.size : Math.max(0, rows.total - selection.except.size)
 
   // Typing searches after a short pause; Enter searches at once.
   useEffect(() => {
@@ -95,16 +183,62 @@ export function OrdersPage(): ReactNode {
               : t('orders.total', { count: rows.total })}
           </Typography.Text>
         </Space>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => {
-            setAdding(true)
-          }}
-        >
-          {t('orders.add')}
-        </Button>
+        <Space>
+          <Button
+            icon={<ImportOutlined />}
+            onClick={() => {
+              setImporting(true)
+            }}
+          >
+            {t('import.open')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setAdding(true)
+            }}
+          >
+            {t('orders.add')}
+          </Button>
+        </Space>
       </Space>
+      <Flex justify="space-between" align="center" gap={8}>
+        <OrderFilters value={filters} onChange={setFilters} />
+        <ColumnSettings value={columns} onChange={changeColumns} />
+      </Flex>
+      {selectedCount > 0 || selection.kind === 'matching' ? (
+        <Flex align="center" gap={12} data-testid="order-selection">
+          <Typography.Text strong>
+            {selection.kind === 'matching' && selection.except.size === 0
+              ? t('orderList.selection.allActive')
+              : t('orderList.selection.count', { count: selectedCount })}
+          </Typography.Text>
+          {selection.kind === 'ids' && rows.total > selection.ids.size ? (
+            <Button
+              size="small"
+              type="link"
+              onClick={() => {
+                setSelection({ kind: 'matching', except: new Set() })
+              }}
+            >
+              {rows.totalCapped
+                ? t('orderList.selection.allCapped', { count: rows.total })
+                : t('orderList.selection.all', { count: rows.total })}
+            </Button>
+          ) : null}
+          <Button
+            size="small"
+            type="link"
+            onClick={() => {
+              setSelection(NONE)
+            }}
+          >
+            {t('orderList.selection.clear')}
+          </Button>
+          <Typography.Text type="secondary">{t('orderList.selection.hint')}</Typography.Text>
+        </Flex>
+      ) : null}
       {rows.error ? (
         <Alert type="error" showIcon title={t('app.error', { message: rows.error })} />
       ) : null}
@@ -112,7 +246,21 @@ export function OrdersPage(): ReactNode {
         window={rows}
         selectedId={openId}
         onOpen={setOpenId}
-        emptyText={query ? t('orders.noMatch') : t('orders.empty')}
+        emptyText={
+          query || Object.keys(filters).some((k) => k !== 'sort')
+            ? t('orders.noMatch')
+            : t('orders.empty')
+        }
+        columns={columns}
+        isChecked={isChecked}
+        onCheck={onCheck}
+      />
+      <ImportWizard
+        open={importing}
+        onClose={() => {
+          setImporting(false)
+          setRefreshKey((k) => k + 1)
+        }}
       />
       <OrderDetailDrawer
         orderId={openId}

@@ -1,0 +1,134 @@
+import type { ReadableDB } from './connection'
+import { reverseText } from './orders-repo'
+
+export type PrintedRow = {
+  package_id: number
+  order_id: number
+  platform_order_id: string
+  receiver_name: string
+  receiver_phone: string
+  province: string
+  city: string
+  district: string
+  address_detail: string
+  items: string | null
+  carrier: string
+  tracking_number: string
+  sequence: number
+  role: string
+  print_state: string
+  printed_at: number | null
+  print_count: number
+  verified_at: number | null
+  ship_state: string
+  shipped_at: number | null
+  sync_state: string
+}
+
+export type PrintedFilter = {
+  readonly query: string
+  readonly carrier: string | undefined
+  readonly shipped: boolean | undefined
+  readonly verified: boolean | undefined
+  readonly includeVoided: boolean
+  /** When set, only these packages (the user's selection). */
+  readonly packageIds: readonly number[] | undefined
+}
+
+function where(filter: PrintedFilter): { sql: string; params: Record<string, unknown> } {
+  const clauses = [
+    filter.includeVoided ? `p.print_state IN ('printed', 'voided')` : `p.print_state = 'printed'`
+  ]
+  const params: Record<string, unknown> = {}
+  if (filter.carrier) {
+    clauses.push('p.carrier = @carrier')
+    params.carrier = filter.carrier
+  }
+  if (filter.shipped !== undefined) {
+    clauses.push(filter.shipped ? `p.ship_state = 'shipped'` : `p.ship_state = 'none'`)
+  }
+  if (filter.verified !== undefined) {
+    clauses.push(filter.verified ? 'p.verified_at IS NOT NULL' : 'p.verified_at IS NULL')
+  }
+  if (filter.packageIds) {
+    clauses.push(`p.id IN (SELECT value FROM json_each(@ids))`)
+    params.ids = JSON.stringify(filter.packageIds)
+  }
+  const q = filter.query.trim()
+  if (q !== '') {
+    params.q = q
+    params.qHigh = `${q}\uffff`
+    params.rev = reverseText(q)
+    params.revHigh = `${reverseText(q)}\uffff`
+    clauses.push(`(p.tracking_number = @q OR o.platform_order_id = @q OR o.receiver_name = @q OR o.receiver_phone_rev = @rev
+      OR (length(@q) >= 4 AND ((p.tracking_number >= @q AND p.tracking_number < @qHigh)
+        OR (p.tracking_number_rev >= @rev AND p.tracking_number_rev < @revHigh)
+        OR (o.platform_order_id >= @q AND o.platform_order_id < @qHigh)
+        OR (o.receiver_phone_rev >= @rev AND o.receiver_phone_rev < @revHigh))))`)
+  }
+  return { sql: clauses.join(' AND '), params }
+}
+
+const COLUMNS = `p.id AS package_id, o.id AS order_id, o.platform_order_id, o.receiver_name, o.receiver_phone,
+  o.province, o.city, o.district, o.address_detail,
+  (SELECT group_concat(i.title || '×' || pi.quantity, '；') FROM package_items pi JOIN order_items i ON i.id = pi.order_item_id
+     WHERE pi.package_id = p.id) AS items,
+  p.carrier, p.tracking_number, p.sequence, p.role, p.print_state, p.printed_at,
+  (SELECT count(*) FROM print_records r WHERE r.package_id = p.id AND r.state IN ('sent', 'confirmed')) AS print_count,
+  p.verified_at, p.ship_state, p.shipped_at, p.sync_state`
+
+export function countPrinted(db: ReadableDB, filter: PrintedFilter): number {
+  const w = where(filter)
+  return (
+    db
+      .prepare<[Record<string, unknown>], { n: number }>(
+        `SELECT count(*) AS n FROM packages p JOIN orders o ON o.id = p.order_id WHERE ${w.sql}`
+      )
+      .get(w.params)?.n ?? 0
+  )
+}
+
+/** Newest print first. */
+export function listPrinted(
+  db: ReadableDB,
+  filter: PrintedFilter,
+  offset: number,
+  limit: number
+): PrintedRow[] {
+  const w = where(filter)
+  return db
+    .prepare<[Record<string, unknown>], PrintedRow>(
+      `SELECT ${COLUMNS} FROM packages p JOIN orders o ON o.id = p.order_id WHERE ${w.sql}
+       ORDER BY p.printed_at DESC, p.id DESC LIMIT @limit OFFSET @offset`
+    )
+    .all({ ...w.params, limit, offset })
+}
+
+/**
+ * Every matching row in pages of `pageSize`, oldest print first, for streaming exports: no page
+ * holds the connection while the caller awaits a write, and 100k rows never sit in memory.
+ */
+export function* printedPages(
+  db: ReadableDB,
+  filter: PrintedFilter,
+  pageSize = 2000
+): Generator<PrintedRow[]> {
+  const w = where(filter)
+  const statement = db.prepare<[Record<string, unknown>], PrintedRow>(
+    `SELECT ${COLUMNS} FROM packages p JOIN orders o ON o.id = p.order_id
+     WHERE ${w.sql} AND (p.printed_at, p.id) > (@afterAt, @afterId)
+     ORDER BY p.printed_at, p.id LIMIT @pageSize`
+  )
+  let afterAt = -1
+  let afterId = 0
+  for (;;) {
+    const rows = statement.all({ ...w.params, afterAt, afterId, pageSize })
+    const last = rows.at(-1)
+    if (!last) {
+      return
+    }
+    yield rows
+    afterAt = last.printed_at ?? 0
+    afterId = last.package_id
+  }
+}

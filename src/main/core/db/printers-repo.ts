@@ -1,0 +1,243 @@
+import type { ReadableDB, WritableDB } from './connection'
+import { insertPackage } from './packages-repo'
+
+/**
+ * Printers (Settings → Printers). Names are unique (they are also the printer's id in
+ * print_records); exactly one printer is the default at any time: the first one added to an
+ * empty table becomes it, setDefault moves it in one transaction, and removing the default hands
+ * it to the oldest remaining printer.
+ */
+
+export type PrinterLanguageValue = 'escpos' | 'tspl' | 'zpl' | 'png'
+export type LabelSize = '76x130' | '100x150' | '100x180'
+
+export type PrinterRow = {
+  readonly id: number
+  readonly name: string
+  readonly uri: string
+  readonly language: PrinterLanguageValue
+  readonly dpi: 203 | 300
+  readonly labelSize: LabelSize
+  readonly darkness: number
+  readonly offsetXDots: number
+  readonly offsetYDots: number
+  readonly isDefault: boolean
+  readonly createdAt: number
+}
+
+export type PrinterFields = Omit<PrinterRow, 'id' | 'isDefault' | 'createdAt'>
+
+type Row = {
+  id: number
+  name: string
+  uri: string
+  language: PrinterLanguageValue
+  dpi: 203 | 300
+  label_size: LabelSize
+  darkness: number
+  offset_x_dots: number
+  offset_y_dots: number
+  is_default: number
+  created_at: number
+}
+
+function toPrinter(row: Row): PrinterRow {
+  return {
+    id: row.id,
+    name: row.name,
+    uri: row.uri,
+    language: row.language,
+    dpi: row.dpi,
+    labelSize: row.label_size,
+    darkness: row.darkness,
+    offsetXDots: row.offset_x_dots,
+    offsetYDots: row.offset_y_dots,
+    isDefault: row.is_default === 1,
+    createdAt: row.created_at
+  }
+}
+
+export class PrinterRepoError extends Error {
+  constructor(
+    readonly code: 'NAME_TAKEN' | 'NOT_FOUND' | 'LAST_PRINTER',
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/** Default first, then by name. */
+export function listPrinters(db: ReadableDB): PrinterRow[] {
+  return db
+    .prepare<[], Row>('SELECT * FROM printers ORDER BY is_default DESC, created_at, id')
+    .all()
+    .map(toPrinter)
+}
+
+export function getPrinter(db: ReadableDB, id: number): PrinterRow | undefined {
+  const row = db.prepare<[number], Row>('SELECT * FROM printers WHERE id = ?').get(id)
+  return row ? toPrinter(row) : undefined
+}
+
+export function findPrinterByName(db: ReadableDB, name: string): PrinterRow | undefined {
+  const row = db.prepare<[string], Row>('SELECT * FROM printers WHERE name = ?').get(name)
+  return row ? toPrinter(row) : undefined
+}
+
+export function defaultPrinter(db: ReadableDB): PrinterRow | undefined {
+  const row = db.prepare<[], Row>('SELECT * FROM printers WHERE is_default = 1').get()
+  return row ? toPrinter(row) : undefined
+}
+
+function nameTaken(db: ReadableDB, name: string, exceptId: number): boolean {
+  return (
+    db
+      .prepare<[string, number], { id: number }>(
+        'SELECT id FROM printers WHERE name = ? AND id <> ?'
+      )
+      .get(name, exceptId) !== undefined
+  )
+}
+
+export function addPrinter(db: WritableDB, fields: PrinterFields, now: number): PrinterRow {
+  return db.transaction(() => {
+    if (nameTaken(db, fields.name, 0)) {
+      throw new PrinterRepoError('NAME_TAKEN', `A printer named "${fields.name}" already exists`)
+    }
+    const first = defaultPrinter(db) === undefined
+    const row = db
+      .prepare<
+        [string, string, string, number, string, number, number, number, number, number],
+        Row
+      >(
+        `INSERT INTO printers
+           (name, uri, language, dpi, label_size, darkness, offset_x_dots, offset_y_dots, is_default, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`
+      )
+      .get(
+        fields.name,
+        fields.uri,
+        fields.language,
+        fields.dpi,
+        fields.labelSize,
+        fields.darkness,
+        fields.offsetXDots,
+        fields.offsetYDots,
+        first ? 1 : 0,
+        now
+      )
+    if (!row) {
+      throw new Error('INSERT ... RETURNING gave no row')
+    }
+    return toPrinter(row)
+  })()
+}
+
+export function updatePrinter(db: WritableDB, id: number, fields: PrinterFields): PrinterRow {
+  return db.transaction(() => {
+    if (!getPrinter(db, id)) {
+      throw new PrinterRepoError('NOT_FOUND', `Printer ${String(id)} does not exist`)
+    }
+    if (nameTaken(db, fields.name, id)) {
+      throw new PrinterRepoError('NAME_TAKEN', `A printer named "${fields.name}" already exists`)
+    }
+    const row = db
+      .prepare<[string, string, string, number, string, number, number, number, number], Row>(
+        `UPDATE printers SET name = ?, uri = ?, language = ?, dpi = ?, label_size = ?, darkness = ?,
+                offset_x_dots = ?, offset_y_dots = ?
+          WHERE id = ? RETURNING *`
+      )
+      .get(
+        fields.name,
+        fields.uri,
+        fields.language,
+        fields.dpi,
+        fields.labelSize,
+        fields.darkness,
+        fields.offsetXDots,
+        fields.offsetYDots,
+        id
+      )
+    if (!row) {
+      throw new PrinterRepoError('NOT_FOUND', `Printer ${String(id)} does not exist`)
+    }
+    return toPrinter(row)
+  })()
+}
+
+/** Moves the default to `id` (one transaction, so there is never zero or two). */
+export function setDefaultPrinter(db: WritableDB, id: number): PrinterRow {
+  return db.transaction(() => {
+    const printer = getPrinter(db, id)
+    if (!printer) {
+      throw new PrinterRepoError('NOT_FOUND', `Printer ${String(id)} does not exist`)
+    }
+    db.prepare('UPDATE printers SET is_default = 0 WHERE is_default = 1 AND id <> ?').run(id)
+    db.prepare('UPDATE printers SET is_default = 1 WHERE id = ?').run(id)
+    return { ...printer, isDefault: true }
+  })()
+}
+
+/** Removes a printer; the last one cannot go (a station always has somewhere to print). */
+export function removePrinter(db: WritableDB, id: number): void {
+  db.transaction(() => {
+    const printer = getPrinter(db, id)
+    if (!printer) {
+      throw new PrinterRepoError('NOT_FOUND', `Printer ${String(id)} does not exist`)
+    }
+    const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM printers').get()?.n ?? 0
+    if (count <= 1) {
+      throw new PrinterRepoError('LAST_PRINTER', 'The last printer cannot be removed')
+    }
+    db.prepare('DELETE FROM printers WHERE id = ?').run(id)
+    if (printer.isDefault) {
+      db.prepare(
+        'UPDATE printers SET is_default = 1 WHERE id = (SELECT id FROM printers ORDER BY created_at, id LIMIT 1)'
+      ).run()
+    }
+  })()
+}
+
+// ---- Test prints.
+//
+// print_records.package_id is NOT NULL, and every label sent has a record (invariant 3), so a
+// test label needs a package. They hang off one closed order of the manual shop, so they can
+// never be shipped, synced or picked for printing.
+
+export const PRINTER_TEST_ORDER_ID = 'PRINTER-TEST'
+
+/** A fresh package (no tracking number) on the printer-test order, created on first use. */
+export function newPrinterTestPackage(db: WritableDB, now: number): number {
+  return db.transaction(() => {
+    let orderId = db
+      .prepare<[string], { id: number }>(
+        'SELECT id FROM orders WHERE shop_id = 1 AND platform_order_id = ?'
+      )
+      .get(PRINTER_TEST_ORDER_ID)?.id
+    if (orderId === undefined) {
+      const info = db
+        .prepare<[string, number, number]>(
+          `INSERT INTO orders (shop_id, platform_order_id, status, receiver_name, receiver_phone, province, city,
+                               district, address_detail, receiver_phone_rev, remark,
+                               created_at, updated_at)
+           VALUES (1, ?, 'closed', '打印测试', '', '', '', '', '', '', '打印机测试页，不发货', ?, ?)`
+        )
+        .run(PRINTER_TEST_ORDER_ID, now, now)
+      orderId = Number(info.lastInsertRowid)
+    }
+    return insertPackage(db, {
+      orderId,
+      sequence:
+        (db
+          .prepare<[number], { n: number | null }>(
+            'SELECT max(sequence) AS n FROM packages WHERE order_id = ?'
+          )
+          .get(orderId)?.n ?? 0) + 1,
+      role: 'appended',
+      carrier: null,
+      trackingNumber: null,
+      template: null,
+      createdAt: now
+    })
+  })()
+}

@@ -1,0 +1,43 @@
+import type { WritableDB } from './connection'
+
+export type ShipCandidate = {
+  order_id: number
+  shop_id: number
+  platform_order_id: string
+  order_shipped_at: number | null
+  package_id: number | null
+  carrier: string | null
+  tracking_number: string | null
+  print_state: string | null
+  ship_state: string | null
+}
+
+export function shipCandidate(db: WritableDB, orderId: number): ShipCandidate | undefined {
+  return db
+    .prepare<[number], ShipCandidate>(
+      `SELECT o.id AS order_id, o.shop_id, o.platform_order_id, o.shipped_at AS order_shipped_at,
+         p.id AS package_id, p.carrier, p.tracking_number, p.print_state, p.ship_state
+       FROM orders o LEFT JOIN packages p ON p.id = (
+         SELECT id FROM packages WHERE order_id = o.id AND role = 'first' AND print_state != 'voided'
+         ORDER BY sequence DESC LIMIT 1)
+       WHERE o.id = ?`
+    )
+    .get(orderId)
+}
+
+/** The first package ships the whole order: items count as shipped, the order's shipping record is set once. */
+export function markShipped(db: WritableDB, orderId: number, packageId: number, now: number): void {
+  db.prepare(
+    `UPDATE packages SET ship_state = 'shipped', shipped_at = ?, sync_state = 'pending' WHERE id = ?`
+  ).run(now, packageId)
+  db.prepare(
+    `UPDATE order_items SET quantity_shipped = quantity
+     WHERE id IN (SELECT order_item_id FROM package_items WHERE package_id = ?)`
+  ).run(packageId)
+  db.prepare(
+    `UPDATE orders SET shipped_at = coalesce(shipped_at, ?), updated_at = ?,
+       status = CASE WHEN (SELECT sum(quantity_shipped) >= sum(quantity) FROM order_items WHERE order_id = ?)
+                     THEN 'shipped' ELSE 'partially_shipped' END
+     WHERE id = ?`
+  ).run(now, now, orderId, orderId)
+}

@@ -1,0 +1,192 @@
+import { findCarrier } from '../../../shared/carriers'
+import { RULES } from '../../../shared/rules'
+import { fail, ok, type Result } from '../../../shared/result'
+import type { CoreContext } from '../context'
+import { appendAudit } from '../db/audit-repo'
+import {
+  activeFirstPackage,
+  addAllItemsToPackage,
+  assignTrackingNumber,
+  insertPackage,
+  nextPackageSequence
+} from '../db/packages-repo'
+import { batchOrders, type BatchOrderRow } from '../db/print-batch-repo'
+import { poolSource, type TrackingNumberSource } from '../waybills/pool-service'
+
+export const BATCH_PRINT_MAX = 5000
+
+export const HOLD_REASONS = [
+  'not_found',
+  'no_address',
+  'closed',
+  'refund',
+  'already_printed'
+] as const
+export type HoldReason = (typeof HOLD_REASONS)[number]
+export type HeldOrder = { orderId: number; platformOrderId: string; reason: HoldReason }
+
+export type BatchCheck = {
+  /** Orders that will print, in the order the user sees them. */
+  eligible: number[]
+  held: HeldOrder[]
+  /** How many of the eligible orders still need a tracking number. */
+  needNumbers: number
+  available: number
+}
+
+function holdReason(row: BatchOrderRow | undefined): HoldReason | null {
+  if (!row) {
+    return 'not_found'
+  }
+  if (
+    [row.receiver_name, row.receiver_phone, row.province, row.city, row.address_detail].some(
+      (v) => v.trim() === ''
+    )
+  ) {
+    return 'no_address'
+  }
+  if (row.status === 'closed') {
+    return 'closed'
+  }
+  if (row.refund_state !== 'none') {
+    return 'refund'
+  }
+  if (
+    row.first_package_state !== null &&
+    ['queued', 'printing', 'printed'].includes(row.first_package_state)
+  ) {
+    return 'already_printed'
+  }
+  return null
+}
+
+/** Step 2's check: which orders print, which are held out and why, and whether the pool suffices. */
+export function checkBatch(
+  ctx: CoreContext,
+  orderIds: readonly number[],
+  carrier: string,
+  source: TrackingNumberSource = poolSource
+): Result<BatchCheck> {
+  if (orderIds.length > BATCH_PRINT_MAX) {
+    return fail(
+      'RULE_VIOLATION',
+      `${RULES.BATCH_PRINT_MAX_5000}: a print batch holds at most ${String(BATCH_PRINT_MAX)} orders; this one has ${String(orderIds.length)}`,
+      {
+        rule: RULES.BATCH_PRINT_MAX_5000
+      }
+    )
+  }
+  if (!findCarrier(carrier)) {
+    return fail('VALIDATION', `Unknown carrier ${carrier}`, {
+      issues: [{ path: 'carrier', code: 'carrier_unknown', message: 'is not a known carrier' }]
+    })
+  }
+  const rows = new Map(batchOrders(ctx.db, orderIds).map((r) => [r.id, r]))
+  const eligible: number[] = []
+  const held: HeldOrder[] = []
+  let needNumbers = 0
+  const seen = new Set<number>()
+  for (const id of orderIds) {
+    if (seen.has(id)) {
+      continue
+    }
+    seen.add(id)
+    const row = rows.get(id)
+    const reason = holdReason(row)
+    if (reason !== null) {
+      held.push({ orderId: id, platformOrderId: row?.platform_order_id ?? String(id), reason })
+      continue
+    }
+    eligible.push(id)
+    if (row?.first_tracking_number == null) {
+      needNumbers += 1
+    }
+  }
+  return ok({ eligible, held, needNumbers, available: source.available(ctx.db, carrier) })
+}
+
+export type AllocatedPackage = {
+  orderId: number
+  packageId: number
+  trackingNumber: string
+  carrier: string
+  fresh: boolean
+}
+
+/**
+ * Gives each order its first package and a tracking number, in one transaction for the chunk.
+ * An order whose first package already has a number keeps it (invariant 2): a retry, a crash
+ * restart or a double click never draws a second one.
+ */
+export function allocateChunk(
+  ctx: CoreContext,
+  orderIds: readonly number[],
+  carrier: string,
+  template: string,
+  source: TrackingNumberSource = poolSource
+): Result<AllocatedPackage[]> {
+  return ctx.db
+    .transaction((): Result<AllocatedPackage[]> => {
+      const out: AllocatedPackage[] = []
+      for (const orderId of orderIds) {
+        const now = ctx.now()
+        let pkg = activeFirstPackage(ctx.db, orderId)
+        if (!pkg) {
+          const id = insertPackage(ctx.db, {
+            orderId,
+            sequence: nextPackageSequence(ctx.db, orderId),
+            role: 'first',
+            carrier: null,
+            trackingNumber: null,
+            template,
+            createdAt: now
+          })
+          addAllItemsToPackage(ctx.db, id, orderId)
+          pkg = {
+            id,
+            sequence: 0,
+            carrier: null,
+            tracking_number: null,
+            print_state: 'none',
+            ship_state: 'none'
+          }
+        }
+        if (pkg.tracking_number !== null && pkg.carrier !== null) {
+          out.push({
+            orderId,
+            packageId: pkg.id,
+            trackingNumber: pkg.tracking_number,
+            carrier: pkg.carrier,
+            fresh: false
+          })
+          continue
+        }
+        const number = source.allocate(ctx.db, carrier, pkg.id, now)
+        if (number === null) {
+          // Throwing rolls the whole chunk back: no package keeps a half-made state.
+          throw new PoolEmptyError(carrier)
+        }
+        if (!assignTrackingNumber(ctx.db, pkg.id, carrier, number)) {
+          throw new Error(`package ${String(pkg.id)} already has a tracking number`)
+        }
+        appendAudit(ctx.db, {
+          at: now,
+          actor: ctx.actor,
+          station: ctx.station,
+          action: 'waybill.allocated',
+          entity: 'order',
+          entityId: orderId,
+          details: { packageId: pkg.id, carrier, trackingNumber: number }
+        })
+        out.push({ orderId, packageId: pkg.id, trackingNumber: number, carrier, fresh: true })
+      }
+      return ok(out)
+    })
+    .immediate()
+}
+
+export class PoolEmptyError extends Error {
+  constructor(readonly carrier: string) {
+    super(`The ${carrier} pool has no numbers left`)
+  }
+}

@@ -1,0 +1,202 @@
+import { findCarrier } from '../../../shared/carriers'
+import { fail, ok } from '../../../shared/result'
+import type { DomainHandlers } from '../api/handler-types'
+import type { CoreContext } from '../context'
+import { findOrderByCode } from '../db/orders-repo'
+import { countPrinted, listPrinted, type PrintedFilter } from '../db/printed-repo'
+import { findPackageByTracking } from '../db/packages-repo'
+import { getOrderRow } from '../db/orders-repo'
+import { checkBatch } from './batch'
+import { DEFAULT_EXPORT_COLUMNS, exportPrinted } from './export'
+import { writePackingSheet } from './packing-sheet'
+import { shipOrders, verifyScan, voidPackage } from './printed-service'
+import { startPrintBatch, type LabelSink } from './run-batch'
+
+type Methods =
+  | 'print.check'
+  | 'print.start'
+  | 'print.scan'
+  | 'print.reprint'
+  | 'printed.list'
+  | 'printed.verify'
+  | 'printed.void'
+  | 'printed.export'
+  | 'printed.packingSheet'
+  | 'ship.orders'
+
+function toFilter(input: {
+  query: string
+  carrier?: string | undefined
+  shipped?: boolean | undefined
+  verified?: boolean | undefined
+  includeVoided: boolean
+  packageIds?: number[] | undefined
+}): PrintedFilter {
+  return {
+    query: input.query,
+    carrier: input.carrier,
+    shipped: input.shipped,
+    verified: input.verified,
+    includeVoided: input.includeVoided,
+    packageIds: input.packageIds
+  }
+}
+
+function stamp(now: number): string {
+  const d = new Date(now)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${String(d.getFullYear())}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`
+}
+
+/**
+ * 手工打单: batch and scan-to-print, the Printed list, export and ship. The printer side comes in
+ * as a {@link LabelSink}, so this domain never touches a queue or a transport itself.
+ */
+export function createManualPrintHandlers(
+  sinkFor: (ctx: CoreContext) => LabelSink
+): DomainHandlers<Methods> {
+  return {
+    'print.check': (ctx, input) => checkBatch(ctx, input.orderIds, input.carrier),
+    'print.start': async (ctx, input) => {
+      const started = await startPrintBatch(ctx, sinkFor(ctx), input, (progress) => {
+        ctx.emit('print.batch', progress)
+      })
+      if (!started.ok) {
+        return started
+      }
+      const { batchId, accepted, held, jobIds } = started.value
+      return ok({ batchId, accepted, held, jobIds })
+    },
+    'print.scan': async (ctx, input) => {
+      const found = findOrderByCode(ctx.db, input.code)
+      if (!found) {
+        return ok({
+          result: 'not_found',
+          orderId: null,
+          platformOrderId: null,
+          trackingNumber: null,
+          reason: null
+        })
+      }
+      const order = getOrderRow(ctx.db, found.orderId)
+      const platformOrderId = order?.platform_order_id ?? null
+      const check = checkBatch(ctx, [found.orderId], input.carrier)
+      if (!check.ok) {
+        return check
+      }
+      const held = check.value.held[0]
+      if (held) {
+        // Scanning a printed order again never draws a new number: it offers a reprint.
+        const tracking =
+          held.reason === 'already_printed'
+            ? (ctx.db
+                .prepare<[number], { t: string | null }>(
+                  `SELECT tracking_number AS t FROM packages WHERE order_id = ? AND role = 'first' AND print_state != 'voided'
+                   ORDER BY sequence DESC LIMIT 1`
+                )
+                .get(found.orderId)?.t ?? null)
+            : null
+        return ok({
+          result: held.reason === 'already_printed' ? 'already_printed' : 'held',
+          orderId: found.orderId,
+          platformOrderId,
+          trackingNumber: tracking,
+          reason: held.reason
+        })
+      }
+      const started = await startPrintBatch(ctx, sinkFor(ctx), {
+        ...input,
+        orderIds: [found.orderId]
+      })
+      if (!started.ok) {
+        return started
+      }
+      const pkg = ctx.db
+        .prepare<[number], { t: string | null }>(
+          `SELECT tracking_number AS t FROM packages WHERE order_id = ? AND role = 'first' AND print_state != 'voided'
+           ORDER BY sequence DESC LIMIT 1`
+        )
+        .get(found.orderId)
+      return ok({
+        result: 'printed',
+        orderId: found.orderId,
+        platformOrderId,
+        trackingNumber: pkg?.t ?? null,
+        reason: null
+      })
+    },
+    'print.reprint': (ctx, input) => {
+      const pkg = findPackageByTracking(ctx.db, input.trackingNumber)
+      if (!pkg || pkg.print_state === 'voided') {
+        return fail('NOT_FOUND', `No printed package with tracking number ${input.trackingNumber}`)
+      }
+      return sinkFor(ctx).reprint({
+        printerId: input.printerId,
+        template: input.template,
+        maskPrivacy: input.maskPrivacy,
+        packageIds: [pkg.id]
+      })
+    },
+    'printed.list': (ctx, input) => {
+      const filter = toFilter(input.filter)
+      const rows = listPrinted(ctx.db, filter, input.offset, input.limit)
+      return ok({
+        total: countPrinted(ctx.db, filter),
+        rows: rows.map((r) => ({
+          packageId: r.package_id,
+          orderId: r.order_id,
+          platformOrderId: r.platform_order_id,
+          receiverName: r.receiver_name,
+          receiverPhone: r.receiver_phone,
+          region: `${r.province} ${r.city} ${r.district}`,
+          items: r.items ?? '',
+          carrier: r.carrier,
+          carrierName: findCarrier(r.carrier)?.name ?? r.carrier,
+          trackingNumber: r.tracking_number,
+          printState: r.print_state,
+          printedAt: r.printed_at,
+          printCount: r.print_count,
+          verified: r.verified_at !== null,
+          shipped: r.ship_state === 'shipped',
+          syncState: r.sync_state
+        }))
+      })
+    },
+    'printed.verify': (ctx, input) => {
+      const verified = verifyScan(ctx, input.trackingNumber, input.expectedOrderId)
+      if (!verified.ok) {
+        return verified
+      }
+      const order =
+        verified.value.orderId === null ? undefined : getOrderRow(ctx.db, verified.value.orderId)
+      return ok({ ...verified.value, platformOrderId: order?.platform_order_id ?? null })
+    },
+    'printed.void': (ctx, input) => voidPackage(ctx, input.trackingNumber),
+    'printed.export': async (ctx, input) => {
+      const name = `${input.preset === 'platform-upload' ? '批量发货' : '已打印'}-${stamp(ctx.now())}.${input.format}`
+      const file = await ctx.files.reserve(name)
+      const { rows } = await exportPrinted(
+        ctx.db,
+        toFilter(input.filter),
+        {
+          format: input.format,
+          encoding: input.encoding,
+          columns: input.columns ?? DEFAULT_EXPORT_COLUMNS,
+          fullPhone: input.fullPhone,
+          preset: input.preset
+        },
+        file.path
+      )
+      return ok({ fileId: file.fileId, name: file.name, rows })
+    },
+    'printed.packingSheet': async (ctx, input) => {
+      const file = await ctx.files.reserve(`发货单-${stamp(ctx.now())}.pdf`)
+      const { rows, pages } = await writePackingSheet(ctx.db, toFilter(input.filter), file.path)
+      return ok({ fileId: file.fileId, name: file.name, rows, pages })
+    },
+    'ship.orders': (ctx, input) => {
+      const shipped = shipOrders(ctx, input.orderIds)
+      return shipped.ok ? ok({ outcomes: shipped.value }) : shipped
+    }
+  }
+}

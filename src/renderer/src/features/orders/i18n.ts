@@ -1,0 +1,91 @@
+import type { Bundle } from '../../i18n/bundles'
+
+const zhCN = {
+  orderList: {
+    filters: {
+      status: '状态',
+      shop: '店铺',
+      createdFrom: '下单开始',
+      createdTo: '下单结束',
+      province: '省份',
+      carrier: '快递公司',
+      exemption: '报备',
+      problem: '问题订单',
+      sort: '排序',
+      clear: '清除筛选'
+    },
+    exemption: {
+      none: '未报备',
+      auto: '自动豁免',
+      reported: '已报备',
+      approved: '报备通过',
+      rejected: '报备驳回'
+    },
+    problem: {
+      any: '全部问题订单',
+      unshipped: '超过 48 小时未出运单号',
+      refund: '买家申请退款',
+      closed: '交易关闭'
+    },
+    sort: { created_desc: '下单时间 新→旧', created_asc: '下单时间 旧→新' },
+    selection: {
+      count: '已选 {{count}} 单',
+      all: '选择全部 {{count}} 单匹配的订单',
+      allCapped: '选择全部匹配的订单（超过 {{count}} 单）',
+      allActive: '已选择全部匹配的订单',
+      clear: '清除选择',
+      row: '选择订单 {{id}}',
+      hint: '按住 Shift 点击可连续多选'
+    },
+    columns: {
+      title: '列设置',
+      up: '上移',
+      down: '下移',
+      reset: '恢复默认'
+    }
+  }
+}
+
+export const orderListBundle: Bundle<typeof zhCN> = {
+  zhCN,
+  enUS: {
+    orderList: {
+      filters: {
+        status: 'Status',
+        shop: 'Shop',
+        createdFrom: 'Created from',
+        createdTo: 'Created to',
+        province: 'Province',
+        carrier: 'Carrier',
+        exemption: 'Exemption',
+        problem: 'Problems',
+        sort: 'Sort',
+        clear: 'Clear filters'
+      },
+      exemption: {
+        none: 'Not reported',
+        auto: 'Exempt (auto)',
+        reported: 'Reported',
+        approved: 'Approved',
+        rejected: 'Rejected'
+      },
+      problem: {
+        any: 'Any problem',
+        unshipped: 'No tracking number after 48 h',
+        refund: 'Refund requested',
+        closed: 'Trade closed'
+      },
+      sort: { created_desc: 'Newest first', created_asc: 'Oldest first' },
+      selection: {
+        count: '{{count}} selected',
+        all: 'Select all {{count}} matching orders',
+        allCapped: 'Select all matching orders (more than {{count}})',
+        allActive: 'All matching orders selected',
+        clear: 'Clear selection',
+        row: 'Select order {{id}}',
+        hint: 'Shift-click selects a range'
+      },
+      columns: { title: 'Columns', up: 'Move up', down: 'Move down', reset: 'Reset' }
+    }
+  }
+}

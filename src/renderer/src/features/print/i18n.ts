@@ -1,0 +1,284 @@
+import type { Bundle } from '../../i18n/bundles'
+
+const zhCN = {
+  print: {
+    mode: { batch: '批量打单', scan: '扫描打单' },
+    templates: {
+      '76x130': '76×130 一联（常用）',
+      '100x150': '100×150',
+      '100x180': '100×180 二联'
+    },
+    steps: {
+      pick: '添加订单',
+      pickHint: '勾选要打印的订单',
+      setup: '选择快递并打印',
+      setupHint: '快递公司、模板、打印机',
+      done: '完成',
+      doneHint: '打印结果'
+    },
+    pick: {
+      intro:
+        '勾选待发货订单（按住 Shift 连续多选），或先导入表格 / 手工录入订单。标签按下方列表的顺序打印。',
+      import: '导入订单表格',
+      add: '手工录入订单',
+      selected: '已选 {{count}} 单',
+      selectAll: '选择全部 {{count}} 单匹配的订单',
+      allSelected: '已选择全部 {{count}} 单匹配的订单',
+      clear: '清除选择',
+      next: '下一步：选择快递（{{count}} 单）',
+      nothing: '请先勾选要打印的订单',
+      tooMany:
+        '一批最多打印 5000 单（BATCH_PRINT_MAX_5000），当前选择了 {{count}} 单。请缩小筛选范围，或先打印前 5000 单。',
+      takeFirst: '只取前 5000 单',
+      resolving: '正在整理订单顺序…'
+    },
+    setup: {
+      carrier: '快递公司',
+      carrierPlaceholder: '选择快递公司',
+      balance: '余 {{count}} 个单号',
+      lowBalance: '单号不足',
+      template: '面单模板',
+      printer: '打印机',
+      printerPlaceholder: '选择打印机',
+      defaultPrinter: '默认',
+      mask: '隐私面单（姓名、手机号打码）',
+      remember: '选择会记住，下次打印本店铺订单时自动选好',
+      preview: '面单预览',
+      previewSample: '样例数据预览（打印时为每单的真实信息）',
+      previewError: '预览失败：{{message}}',
+      checking: '正在检查订单…',
+      willPrint: '将打印 {{count}} 单',
+      heldCount: '{{count}} 单不能打印，已移出本批',
+      heldTitle: '不能打印的订单（原因）',
+      needNumbers: '需要新单号 {{need}} 个，{{carrier}} 单号池余 {{available}} 个',
+      poolShort:
+        '单号不足：需要 {{need}} 个，只剩 {{available}} 个。请到 设置 → 快递公司 添加单号。',
+      poolOk: '单号充足',
+      back: '上一步',
+      print: '打印 {{count}} 张面单',
+      nothingToPrint: '没有可打印的订单',
+      order: '订单列表（打印顺序）',
+      noPrinter: '还没有打印机，请到 设置 → 打印机 添加'
+    },
+    reason: {
+      not_found: '订单不存在',
+      no_address: '收货信息不全',
+      closed: '交易已关闭',
+      refund: '买家申请退款中',
+      already_printed: '已打印'
+    },
+    columns: {
+      index: '#',
+      platformOrderId: '订单号',
+      receiver: '收货人',
+      region: '地区',
+      items: '商品',
+      reason: '原因',
+      state: '状态',
+      tracking: '运单号'
+    },
+    state: {
+      waiting: '等待',
+      queued: '排队中',
+      sending: '发送中',
+      sent: '已打印',
+      confirmed: '已打印',
+      failed: '失败',
+      voided: '已取消',
+      held: '未打印'
+    },
+    progress: {
+      title: '正在打印',
+      count: '{{done}} / {{total}}',
+      allocated: '已分配单号 {{allocated}} / {{total}}',
+      speed: '{{rate}} 张/秒',
+      left: '预计剩余 {{time}}',
+      seconds: '{{count}} 秒',
+      minutes: '{{m}} 分 {{s}} 秒',
+      paused: '打印机已暂停：{{reason}}',
+      pausedHint: '请检查打印机（缺纸、开盖、离线），处理好后会从第一张未确认的面单继续。',
+      error: '打印中断：{{message}}',
+      resume: '已处理，继续打印'
+    },
+    done: {
+      title: '打印完成',
+      summary: '成功 {{printed}} 张，失败 {{failed}} 张，未打印 {{held}} 单',
+      printed: '成功',
+      failed: '失败',
+      held: '未打印',
+      retry: '重打失败的 {{count}} 单',
+      failedKept: '失败的订单已保留勾选，可直接重打（使用原单号，不会重新取号）',
+      newBatch: '再打一批',
+      toPrinted: '去 已打印 导出 / 发货'
+    },
+    scan: {
+      placeholder: '扫描订单条码（或输入订单号）后回车；打印后扫描面单条码核对',
+      hint: '扫描订单 → 立即打印面单；再扫面单上的运单号 → 核对是否贴对',
+      printed: '已打印',
+      trackingNumber: '运单号',
+      order: '订单 {{id}}',
+      alreadyPrinted: '已打印 — 补打?',
+      alreadyPrintedHint: '该订单已有运单号 {{tracking}}，补打使用同一个单号，不会重新取号。',
+      reprint: '补打 (F2)',
+      reprinted: '已补打 {{tracking}}',
+      held: '不能打印：{{reason}}',
+      notFound: '没有找到订单 {{code}}',
+      verified: '已核对 ✓ {{tracking}} 属于订单 {{id}}',
+      wrongOrder: '贴错了！运单 {{tracking}} 属于订单 {{other}}，不是当前订单 {{id}}',
+      wrongOrderHint: '请撕下这张面单，找到订单 {{other}} 的包裹。',
+      voided: '运单 {{tracking}} 已作废，不能使用',
+      needSetup: '请先选择快递公司和打印机',
+      history: '最近扫描',
+      waiting: '等待扫描…'
+    },
+    errors: {
+      pool_insufficient: '单号不足，请到 设置 → 快递公司 添加单号',
+      BATCH_PRINT_MAX_5000: '一批最多打印 5000 单'
+    }
+  }
+}
+
+export const printBundle: Bundle<typeof zhCN> = {
+  zhCN,
+  enUS: {
+    print: {
+      mode: { batch: 'Batch print', scan: 'Scan to print' },
+      templates: {
+        '76x130': '76×130 single (common)',
+        '100x150': '100×150',
+        '100x180': '100×180 two-part'
+      },
+      steps: {
+        pick: 'Add orders',
+        pickHint: 'Tick the orders to print',
+        setup: 'Carrier & print',
+        setupHint: 'Carrier, template, printer',
+        done: 'Done',
+        doneHint: 'Results'
+      },
+      pick: {
+        intro:
+          'Tick pending orders (Shift-click for a range), or import a sheet / enter an order first. Labels print in the order of the list below.',
+        import: 'Import orders',
+        add: 'Enter an order',
+        selected: '{{count}} selected',
+        selectAll: 'Select all {{count}} matching orders',
+        allSelected: 'All {{count}} matching orders selected',
+        clear: 'Clear selection',
+        next: 'Next: carrier ({{count}} orders)',
+        nothing: 'Tick the orders to print first',
+        tooMany:
+          'A print batch holds at most 5000 orders (BATCH_PRINT_MAX_5000); {{count}} are selected. Narrow the filters, or print the first 5000.',
+        takeFirst: 'Take the first 5000',
+        resolving: 'Ordering the batch…'
+      },
+      setup: {
+        carrier: 'Carrier',
+        carrierPlaceholder: 'Choose a carrier',
+        balance: '{{count}} numbers left',
+        lowBalance: 'Low',
+        template: 'Template',
+        printer: 'Printer',
+        printerPlaceholder: 'Choose a printer',
+        defaultPrinter: 'default',
+        mask: 'Privacy label (mask name and phone)',
+        remember: 'Remembered for this shop next time',
+        preview: 'Label preview',
+        previewSample: 'Sample data (each label prints its own order)',
+        previewError: 'Preview failed: {{message}}',
+        checking: 'Checking orders…',
+        willPrint: '{{count}} will print',
+        heldCount: '{{count}} cannot print and were held out',
+        heldTitle: 'Orders held out (reason)',
+        needNumbers: 'Needs {{need}} new numbers; the {{carrier}} pool has {{available}}',
+        poolShort:
+          'Not enough numbers: {{need}} needed, {{available}} left. Add numbers in Settings → Carriers.',
+        poolOk: 'Enough numbers',
+        back: 'Back',
+        print: 'Print {{count}} labels',
+        nothingToPrint: 'Nothing to print',
+        order: 'Orders (print order)',
+        noPrinter: 'No printer yet: add one in Settings → Printers'
+      },
+      reason: {
+        not_found: 'Order not found',
+        no_address: 'Address incomplete',
+        closed: 'Trade closed',
+        refund: 'Refund requested',
+        already_printed: 'Already printed'
+      },
+      columns: {
+        index: '#',
+        platformOrderId: 'Order',
+        receiver: 'Receiver',
+        region: 'Region',
+        items: 'Items',
+        reason: 'Reason',
+        state: 'State',
+        tracking: 'Tracking no.'
+      },
+      state: {
+        waiting: 'Waiting',
+        queued: 'Queued',
+        sending: 'Sending',
+        sent: 'Printed',
+        confirmed: 'Printed',
+        failed: 'Failed',
+        voided: 'Cancelled',
+        held: 'Not printed'
+      },
+      progress: {
+        title: 'Printing',
+        count: '{{done}} / {{total}}',
+        allocated: 'Numbers allocated {{allocated}} / {{total}}',
+        speed: '{{rate}} labels/s',
+        left: 'About {{time}} left',
+        seconds: '{{count}} s',
+        minutes: '{{m}} min {{s}} s',
+        paused: 'Printer paused: {{reason}}',
+        pausedHint:
+          'Check the printer (paper, cover, cable); printing goes on from the first unconfirmed label.',
+        error: 'Printing stopped: {{message}}',
+        resume: 'Fixed — resume printing'
+      },
+      done: {
+        title: 'Finished',
+        summary: '{{printed}} printed, {{failed}} failed, {{held}} not printed',
+        printed: 'Printed',
+        failed: 'Failed',
+        held: 'Not printed',
+        retry: 'Retry the {{count}} failed',
+        failedKept:
+          'Failed orders stay selected to retry (same tracking numbers, no new number is drawn)',
+        newBatch: 'New batch',
+        toPrinted: 'Go to Printed to export / ship'
+      },
+      scan: {
+        placeholder:
+          'Scan the order barcode (or type the order id) + Enter; then scan the label to check',
+        hint: 'Scan an order → its label prints at once; scan the label → check it is on the right parcel',
+        printed: 'Printed',
+        trackingNumber: 'Tracking no.',
+        order: 'Order {{id}}',
+        alreadyPrinted: 'Already printed — reprint?',
+        alreadyPrintedHint:
+          'This order has tracking number {{tracking}}; a reprint uses the same number, never a new one.',
+        reprint: 'Reprint (F2)',
+        reprinted: 'Reprinted {{tracking}}',
+        held: 'Cannot print: {{reason}}',
+        notFound: 'No order {{code}}',
+        verified: 'Checked ✓ {{tracking}} belongs to order {{id}}',
+        wrongOrder: 'WRONG LABEL! {{tracking}} belongs to order {{other}}, not {{id}}',
+        wrongOrderHint: 'Peel this label off and find the parcel of order {{other}}.',
+        voided: '{{tracking}} is void and must not be used',
+        needSetup: 'Choose a carrier and a printer first',
+        history: 'Recent scans',
+        waiting: 'Waiting for a scan…'
+      },
+      errors: {
+        pool_insufficient: 'Not enough tracking numbers: add some in Settings → Carriers',
+        BATCH_PRINT_MAX_5000: 'A print batch holds at most 5000 orders'
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { LABEL_SIZES } from '../../../../shared/api/printers'
+import type { MethodOutput } from '../../../../shared/contract'
+import { AppCallError } from '../../../../shared/result'
+import { useClient } from '../../api/context'
+
+export type TemplateId = (typeof LABEL_SIZES)[number]
+export type CarrierInfo = MethodOutput<'carriers.list'>['carriers'][number]
+export type PrinterInfo = MethodOutput<'printers.list'>['printers'][number]
+
+/** What a print goes to: carrier, label template, printer, privacy masking. */
+export type PrintTarget = {
+  readonly carrier: string | null
+  readonly template: TemplateId
+  readonly printerId: number | null
+  readonly maskPrivacy: boolean
+}
+
+/** Settings key 'print.defaults': the last target used, per shop id ("*" for any shop). */
+type SavedDefaults = Record<string, Partial<PrintTarget>>
+
+const TEMPLATES: readonly TemplateId[] = ['76x130', '100x150', '100x180']
+
+function parseDefaults(json: string | null): SavedDefaults {
+  if (json === null) {
+    return {}
+  }
+  try {
+    const value: unknown = JSON.parse(json)
+    return typeof value === 'object' && value !== null ? (value as SavedDefaults) : {}
+  } catch {
+    return {}
+  }
+}
+
+/** Keeps only what still exists (a removed printer or an unknown template is dropped). */
+function sanitize(
+  saved: Partial<PrintTarget> | undefined,
+  printers: readonly PrinterInfo[],
+  carriers: readonly CarrierInfo[]
+): PrintTarget {
+  const defaultPrinter = printers.find((p) => p.isDefault) ?? printers[0]
+  const printer = printers.find((p) => p.id === saved?.printerId) ?? defaultPrinter ?? null
+  const carrier = carriers.find((c) => c.code === saved?.carrier)?.code ?? null
+  const template =
+    saved?.template && TEMPLATES.includes(saved.template)
+      ? saved.template
+      : (printer?.labelSize ?? '76x130')
+  return {
+    carrier,
+    template,
+    printerId: printer?.id ?? null,
+    maskPrivacy: saved?.maskPrivacy ?? true
+  }
+}
+
+export function errorText(error: unknown): string {
+  if (error instanceof AppCallError) {
+    return error.message
+  }
+  return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * Carriers (with pool balance), printers and the remembered print target for a shop. The default
+ * printer is preselected; the last choice for the shop wins when it still exists.
+ */
+export function usePrintTarget(shopId: number | null): {
+  readonly carriers: readonly CarrierInfo[]
+  readonly printers: readonly PrinterInfo[]
+  readonly target: PrintTarget
+  readonly setTarget: (next: PrintTarget) => void
+  readonly remember: () => void
+  readonly reload: () => void
+  readonly loaded: boolean
+} {
+  const client = useClient()
+  const [carriers, setCarriers] = useState<readonly CarrierInfo[]>([])
+  const [printers, setPrinters] = useState<readonly PrinterInfo[]>([])
+  const [saved, setSaved] = useState<SavedDefaults>({})
+  const [target, setTarget] = useState<PrintTarget>({
+    carrier: null,
+    template: '76x130',
+    printerId: null,
+    maskPrivacy: true
+  })
+  const [loaded, setLoaded] = useState(false)
+  const [reloadKey, setReloadKey] = useState(0)
+  const key = shopId === null ? '*' : String(shopId)
+
+  useEffect(() => {
+    let live = true
+    void Promise.all([
+      client.call('carriers.list', {}),
+      client.call('printers.list', {}),
+      client.call('settings.get', { key: 'print.defaults' })
+    ])
+      .then(([c, p, s]) => {
+        if (!live) {
+          return
+        }
+        const defaults = parseDefaults(s.value)
+        setCarriers(c.carriers)
+        setPrinters(p.printers)
+        setSaved(defaults)
+        setTarget((current) =>
+          // A reload (balance refresh) keeps what the packer already chose.
+          current.carrier !== null || current.printerId !== null
+            ? sanitize(current, p.printers, c.carriers)
+            : sanitize(defaults[key] ?? defaults['*'], p.printers, c.carriers)
+        )
+        setLoaded(true)
+      })
+      .catch(() => {
+        if (live) {
+          setLoaded(true)
+        }
+      })
+    return () => {
+      live = false
+    }
+  }, [client, key, reloadKey])
+
+  const remember = useCallback(() => {
+    const next: SavedDefaults = { ...saved, [key]: target, '*': target }
+    setSaved(next)
+    void client
+      .call('settings.set', { key: 'print.defaults', value: JSON.stringify(next) })
+      .catch(() => undefined)
+  }, [client, key, saved, target])
+
+  const reload = useCallback(() => {
+    setReloadKey((k) => k + 1)
+  }, [])
+
+  return { carriers, printers, target, setTarget, remember, reload, loaded }
+}

@@ -1,0 +1,551 @@
+import {
+  ExportOutlined,
+  FilePdfOutlined,
+  PrinterOutlined,
+  SendOutlined,
+  StopOutlined
+} from '@ant-design/icons'
+import {
+  App,
+  Button,
+  Checkbox,
+  Flex,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography
+} from 'antd'
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  type HTMLAttributes,
+  type ReactNode
+} from 'react'
+import { useTranslation } from 'react-i18next'
+import type { MethodInput, MethodOutput } from '../../../../shared/contract'
+import { maskName, maskPhone } from '../../../../shared/phone'
+import type { PrintedRowView } from '../../../../shared/api/manual-print'
+import { useClient } from '../../api/context'
+import { formatTime } from '../orders/OrderTable'
+import { errorText, usePrintTarget } from '../print/use-print-target'
+import { ExportDialog } from './ExportDialog'
+
+type Filter = MethodInput<'printed.list'>['filter']
+type ShipOutcome = MethodOutput<'ship.orders'>['outcomes'][number]
+const PAGE_SIZE = 50
+
+/** 已打印: every printed package; filters, selection, reprint, void, ship, export, packing sheet. */
+export function PrintedPage(): ReactNode {
+  const { t } = useTranslation()
+  const client = useClient()
+  const { message, modal } = App.useApp()
+  const { carriers, printers, target } = usePrintTarget(null)
+  const [search, setSearch] = useState('')
+  const [query, setQuery] = useState('')
+  const [carrier, setCarrier] = useState<string | undefined>()
+  const [shipped, setShipped] = useState<boolean | undefined>()
+  const [verified, setVerified] = useState<boolean | undefined>()
+  const [includeVoided, setIncludeVoided] = useState(false)
+  const [page, setPage] = useState(1)
+  const [rows, setRows] = useState<readonly PrintedRowView[]>([])
+  const [total, setTotal] = useState(0)
+  /** Which request the rows on screen answer; a different one pending = loading. */
+  const [shownKey, setShownKey] = useState('')
+  const [refreshKey, setRefreshKey] = useState(0)
+  /** Selected packages, kept across pages (with the order each belongs to, for ship). */
+  const [selected, setSelected] = useState<ReadonlyMap<number, PrintedRowView>>(new Map())
+  const [exporting, setExporting] = useState(false)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [shipOutcomes, setShipOutcomes] = useState<readonly ShipOutcome[] | null>(null)
+
+  const filter: Filter = useMemo(
+    () => ({
+      query,
+      includeVoided,
+      ...(carrier !== undefined ? { carrier } : {}),
+      ...(shipped !== undefined ? { shipped } : {}),
+      ...(verified !== undefined ? { verified } : {})
+    }),
+    [query, includeVoided, carrier, shipped, verified]
+  )
+  /** What an action covers: the selection if any, else everything the filter matches. */
+  const scope: Filter = useMemo(
+    () => (selected.size > 0 ? { ...filter, packageIds: [...selected.keys()] } : filter),
+    [filter, selected]
+  )
+
+  const [shownFilter, setShownFilter] = useState(filter)
+  if (shownFilter !== filter) {
+    setShownFilter(filter)
+    setPage(1)
+  }
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setQuery(search.trim())
+    }, 250)
+    return () => {
+      clearTimeout(timer)
+    }
+  }, [search])
+
+  const requestKey = JSON.stringify([filter, page, refreshKey])
+  const loading = shownKey !== requestKey
+  useEffect(() => {
+    let live = true
+    client
+      .call('printed.list', { filter, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE })
+      .then((value) => {
+        if (live) {
+          setRows(value.rows)
+          setTotal(value.total)
+          setShownKey(requestKey)
+        }
+      })
+      .catch((e: unknown) => {
+        if (live) {
+          setShownKey(requestKey)
+          void message.error(t('app.error', { message: errorText(e) }))
+        }
+      })
+    return () => {
+      live = false
+    }
+  }, [client, filter, page, requestKey, message, t])
+
+  const refresh = useCallback(() => {
+    setRefreshKey((k) => k + 1)
+  }, [])
+
+  useEffect(() => client.on('orders.changed', refresh), [client, refresh])
+
+  const reprint = async (row: PrintedRowView) => {
+    if (target.printerId === null) {
+      void message.error(t('printed.actions.noPrinter'))
+      return
+    }
+    try {
+      await client.call('print.reprint', {
+        trackingNumber: row.trackingNumber,
+        printerId: target.printerId,
+        template: target.template,
+        maskPrivacy: target.maskPrivacy
+      })
+      void message.success(t('printed.actions.reprinted', { tracking: row.trackingNumber }))
+      setTimeout(refresh, 800)
+    } catch (e) {
+      void message.error(t('app.error', { message: errorText(e) }))
+    }
+  }
+
+  const voidRow = (row: PrintedRowView) => {
+    modal.confirm({
+      title: t('printed.actions.voidTitle', { tracking: row.trackingNumber }),
+      content: t('printed.actions.voidBody'),
+      okText: t('printed.actions.voidOk'),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          await client.call('printed.void', { trackingNumber: row.trackingNumber })
+          void message.success(t('printed.actions.voided', { tracking: row.trackingNumber }))
+          setSelected((s) => {
+            const next = new Map(s)
+            next.delete(row.packageId)
+            return next
+          })
+          refresh()
+        } catch (e) {
+          void message.error(t('app.error', { message: errorText(e) }))
+        }
+      }
+    })
+  }
+
+  const ship = async () => {
+    const orderIds = [...new Set([...selected.values()].map((r) => r.orderId))]
+    if (orderIds.length === 0) {
+      return
+    }
+    setBusy('ship')
+    try {
+      const { outcomes } = await client.call('ship.orders', { orderIds })
+      setShipOutcomes(outcomes)
+      refresh()
+    } catch (e) {
+      void message.error(t('app.error', { message: errorText(e) }))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const packingSheet = async () => {
+    setBusy('sheet')
+    try {
+      const sheet = await client.call('printed.packingSheet', { filter: scope })
+      await client.download(sheet.fileId, sheet.name)
+      void message.success(
+        t('printed.actions.packingSheetDone', { rows: sheet.rows, pages: sheet.pages })
+      )
+    } catch (e) {
+      void message.error(t('app.error', { message: errorText(e) }))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const carrierName = (code: string) => carriers.find((c) => c.code === code)?.name ?? code
+  const scopeText =
+    selected.size > 0
+      ? t('printed.scopeSelected', { count: selected.size })
+      : t('printed.scopeFiltered', { count: total })
+
+  return (
+    <Flex vertical gap={12} style={{ flex: 1, minHeight: 0 }} data-testid="printed-page">
+      <Flex wrap gap={8} align="center">
+        <Input.Search
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value)
+          }}
+          onSearch={(v) => {
+            setQuery(v.trim())
+          }}
+          placeholder={t('printed.search')}
+          aria-label={t('printed.search')}
+          style={{ width: 320 }}
+          allowClear
+        />
+        <Select<string>
+          allowClear
+          style={{ width: 140 }}
+          placeholder={t('printed.filters.carrier')}
+          aria-label={t('printed.filters.carrier')}
+          value={carrier}
+          onChange={setCarrier}
+          options={carriers.map((c) => ({ value: c.code, label: c.name }))}
+        />
+        <Select<string>
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t('printed.filters.shipped')}
+          aria-label={t('printed.filters.shipped')}
+          value={shipped === undefined ? undefined : String(shipped)}
+          onChange={(v: string | undefined) => {
+            setShipped(v === undefined ? undefined : v === 'true')
+          }}
+          options={[
+            { value: 'true', label: t('printed.filters.shippedYes') },
+            { value: 'false', label: t('printed.filters.shippedNo') }
+          ]}
+        />
+        <Select<string>
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t('printed.filters.verified')}
+          aria-label={t('printed.filters.verified')}
+          value={verified === undefined ? undefined : String(verified)}
+          onChange={(v: string | undefined) => {
+            setVerified(v === undefined ? undefined : v === 'true')
+          }}
+          options={[
+            { value: 'true', label: t('printed.filters.verifiedYes') },
+            { value: 'false', label: t('printed.filters.verifiedNo') }
+          ]}
+        />
+        <Checkbox
+          checked={includeVoided}
+          onChange={(e) => {
+            setIncludeVoided(e.target.checked)
+          }}
+        >
+          {t('printed.filters.includeVoided')}
+        </Checkbox>
+        <Typography.Text type="secondary" data-testid="printed-total">
+          {t('printed.total', { count: total })}
+        </Typography.Text>
+      </Flex>
+      <Flex wrap gap={8} align="center">
+        <Button
+          type="primary"
+          icon={<SendOutlined />}
+          disabled={selected.size === 0}
+          loading={busy === 'ship'}
+          onClick={() => void ship()}
+        >
+          {t('printed.actions.shipSelected', { count: selected.size })}
+        </Button>
+        <Button
+          icon={<ExportOutlined />}
+          disabled={total === 0 && selected.size === 0}
+          onClick={() => {
+            setExporting(true)
+          }}
+        >
+          {t('printed.actions.export')} {scopeText}
+        </Button>
+        <Button
+          icon={<FilePdfOutlined />}
+          disabled={total === 0 && selected.size === 0}
+          loading={busy === 'sheet'}
+          onClick={() => void packingSheet()}
+        >
+          {t('printed.actions.packingSheet')} {scopeText}
+        </Button>
+        {selected.size > 0 ? (
+          <>
+            <Typography.Text strong>
+              {t('printed.selected', { count: selected.size })}
+            </Typography.Text>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => {
+                setSelected(new Map())
+              }}
+            >
+              {t('printed.clearSelection')}
+            </Button>
+          </>
+        ) : null}
+      </Flex>
+      <Table<PrintedRowView>
+        size="small"
+        rowKey="packageId"
+        data-testid="printed-table"
+        loading={loading}
+        dataSource={[...rows]}
+        locale={{ emptyText: t('printed.empty') }}
+        scroll={{ y: 'calc(100vh - 330px)', x: 1200 }}
+        onRow={(row) => ({ 'data-tracking': row.trackingNumber }) as HTMLAttributes<HTMLElement>}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total,
+          showSizeChanger: false,
+          onChange: setPage
+        }}
+        rowSelection={{
+          selectedRowKeys: [...selected.keys()],
+          getCheckboxProps: (row) => ({
+            disabled: row.printState === 'voided',
+            'aria-label': row.trackingNumber
+          }),
+          onSelect: (row, checked) => {
+            setSelected((s) => {
+              const next = new Map(s)
+              if (checked) {
+                next.set(row.packageId, row)
+              } else {
+                next.delete(row.packageId)
+              }
+              return next
+            })
+          },
+          onSelectAll: (checked, _rows, changed) => {
+            setSelected((s) => {
+              const next = new Map(s)
+              for (const row of changed) {
+                if (checked) {
+                  next.set(row.packageId, row)
+                } else {
+                  next.delete(row.packageId)
+                }
+              }
+              return next
+            })
+          }
+        }}
+        columns={[
+          {
+            key: 'order',
+            title: t('printed.columns.platformOrderId'),
+            dataIndex: 'platformOrderId',
+            width: 190,
+            fixed: 'left'
+          },
+          {
+            key: 'receiver',
+            title: t('printed.columns.receiver'),
+            width: 90,
+            render: (_, r) => maskName(r.receiverName)
+          },
+          {
+            key: 'phone',
+            title: t('printed.columns.phone'),
+            width: 130,
+            render: (_, r) => maskPhone(r.receiverPhone)
+          },
+          {
+            key: 'carrier',
+            title: t('printed.columns.carrier'),
+            width: 110,
+            render: (_, r) => r.carrierName || carrierName(r.carrier)
+          },
+          {
+            key: 'tracking',
+            title: t('printed.columns.trackingNumber'),
+            width: 180,
+            render: (_, r) => (
+              <Space size={4}>
+                <Typography.Text
+                  copyable={{ text: r.trackingNumber }}
+                  delete={r.printState === 'voided'}
+                  strong
+                >
+                  {r.trackingNumber}
+                </Typography.Text>
+                {r.printState === 'voided' ? <Tag>{t('printed.state.voided')}</Tag> : null}
+              </Space>
+            )
+          },
+          {
+            key: 'printedAt',
+            title: t('printed.columns.printedAt'),
+            width: 140,
+            render: (_, r) => (r.printedAt === null ? '' : formatTime(r.printedAt))
+          },
+          {
+            key: 'count',
+            title: t('printed.columns.printCount'),
+            width: 80,
+            align: 'center',
+            dataIndex: 'printCount'
+          },
+          {
+            key: 'verified',
+            title: t('printed.columns.verified'),
+            width: 90,
+            render: (_, r) =>
+              r.verified ? (
+                <Tag color="green">{t('printed.state.verified')}</Tag>
+              ) : (
+                <Tag>{t('printed.state.unverified')}</Tag>
+              )
+          },
+          {
+            key: 'shipped',
+            title: t('printed.columns.shipped'),
+            width: 90,
+            render: (_, r) => (
+              <span data-testid="shipped-cell">
+                {r.shipped ? (
+                  <Tag color="blue">{t('printed.state.shipped')}</Tag>
+                ) : (
+                  <Tag>{t('printed.state.unshipped')}</Tag>
+                )}
+              </span>
+            )
+          },
+          {
+            key: 'sync',
+            title: t('printed.columns.synced'),
+            width: 90,
+            render: (_, r) => t(`printed.sync.${r.syncState}`, { defaultValue: r.syncState })
+          },
+          {
+            key: 'actions',
+            title: t('printed.columns.actions'),
+            width: 150,
+            fixed: 'right',
+            render: (_, r) =>
+              r.printState === 'voided' ? null : (
+                <Space size={0}>
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={<PrinterOutlined />}
+                    onClick={() => void reprint(r)}
+                    disabled={printers.length === 0}
+                  >
+                    {t('printed.actions.reprint')}
+                  </Button>
+                  <Button
+                    type="link"
+                    size="small"
+                    danger
+                    icon={<StopOutlined />}
+                    disabled={r.shipped}
+                    onClick={() => {
+                      voidRow(r)
+                    }}
+                  >
+                    {t('printed.actions.void')}
+                  </Button>
+                </Space>
+              )
+          }
+        ]}
+      />
+      <ExportDialog
+        open={exporting}
+        filter={scope}
+        scopeText={scopeText}
+        onClose={() => {
+          setExporting(false)
+        }}
+      />
+      <Modal
+        open={shipOutcomes !== null}
+        title={t('printed.actions.shipTitle')}
+        onCancel={() => {
+          setShipOutcomes(null)
+        }}
+        onOk={() => {
+          setShipOutcomes(null)
+          setSelected(new Map())
+        }}
+        cancelButtonProps={{ style: { display: 'none' } }}
+      >
+        {shipOutcomes ? <ShipOutcomes outcomes={shipOutcomes} /> : null}
+      </Modal>
+    </Flex>
+  )
+}
+
+function ShipOutcomes({ outcomes }: { readonly outcomes: readonly ShipOutcome[] }): ReactNode {
+  const { t } = useTranslation()
+  const count = (r: ShipOutcome['result']) => outcomes.filter((o) => o.result === r).length
+  const colors: Record<ShipOutcome['result'], string> = {
+    shipped: 'green',
+    already_shipped: 'blue',
+    not_printed: 'orange',
+    not_found: 'red'
+  }
+  return (
+    <Flex vertical gap={8} data-testid="ship-outcomes">
+      <Typography.Text strong>
+        {t('printed.actions.shipSummary', {
+          shipped: count('shipped'),
+          already: count('already_shipped'),
+          notPrinted: count('not_printed') + count('not_found')
+        })}
+      </Typography.Text>
+      <Table
+        size="small"
+        rowKey="orderId"
+        pagination={outcomes.length > 10 ? { pageSize: 10, size: 'small' } : false}
+        dataSource={[...outcomes]}
+        columns={[
+          { key: 'id', title: t('printed.columns.platformOrderId'), dataIndex: 'platformOrderId' },
+          {
+            key: 'tracking',
+            title: t('printed.columns.trackingNumber'),
+            render: (_, o) => o.trackingNumber ?? ''
+          },
+          {
+            key: 'result',
+            title: t('printed.columns.shipped'),
+            render: (_, o) => (
+              <Tag color={colors[o.result]}>{t(`printed.actions.shipResult.${o.result}`)}</Tag>
+            )
+          }
+        ]}
+      />
+    </Flex>
+  )
+}

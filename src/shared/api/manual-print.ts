@@ -1,0 +1,203 @@
+import { z } from 'zod'
+import { type MethodSpec } from './common'
+
+const OrderIds = z.array(z.number().int().positive()).min(1, 'required').max(100_000, 'too_large')
+const Carrier = z.string().trim().min(1, 'required').max(20)
+const Template = z.enum(['76x130', '100x150', '100x180'])
+export const HOLD_REASON = z.enum([
+  'not_found',
+  'no_address',
+  'closed',
+  'refund',
+  'already_printed'
+])
+
+const Held = z.object({
+  orderId: z.number().int(),
+  platformOrderId: z.string(),
+  reason: HOLD_REASON
+})
+
+export const PrintedFilterInput = z
+  .object({
+    query: z.string().trim().max(100, 'too_long').default(''),
+    carrier: z.string().max(20).optional(),
+    shipped: z.boolean().optional(),
+    verified: z.boolean().optional(),
+    includeVoided: z.boolean().default(false),
+    /** The user's selection; when absent, everything the filter matches. */
+    packageIds: z.array(z.number().int().positive()).max(100_000).optional()
+  })
+  .strict()
+
+export const PrintedRowView = z.object({
+  packageId: z.number().int(),
+  orderId: z.number().int(),
+  platformOrderId: z.string(),
+  receiverName: z.string(),
+  receiverPhone: z.string(),
+  region: z.string(),
+  items: z.string(),
+  carrier: z.string(),
+  carrierName: z.string(),
+  trackingNumber: z.string(),
+  printState: z.string(),
+  printedAt: z.number().int().nullable(),
+  printCount: z.number().int(),
+  verified: z.boolean(),
+  shipped: z.boolean(),
+  syncState: z.string()
+})
+export type PrintedRowView = z.infer<typeof PrintedRowView>
+
+export const EXPORT_COLUMN = z.enum([
+  'platformOrderId',
+  'receiverName',
+  'receiverPhone',
+  'address',
+  'items',
+  'carrier',
+  'trackingNumber',
+  'printedAt',
+  'sequence',
+  'printCount',
+  'verified',
+  'shipped'
+])
+
+/** 订单号, 收货人, 手机, 地址, 商品, 快递公司, 运单号, 打印时间: the export a packer gets without choosing. */
+export const DEFAULT_EXPORT_COLUMNS: readonly z.infer<typeof EXPORT_COLUMN>[] = [
+  'platformOrderId',
+  'receiverName',
+  'receiverPhone',
+  'address',
+  'items',
+  'carrier',
+  'trackingNumber',
+  'printedAt'
+]
+
+const PrintTarget = {
+  carrier: Carrier,
+  template: Template.default('76x130'),
+  printerId: z.number().int().positive(),
+  maskPrivacy: z.boolean().default(true)
+}
+
+export const manualPrintApi = {
+  'print.check': {
+    input: z.object({ orderIds: OrderIds, carrier: Carrier }).strict(),
+    output: z.object({
+      eligible: z.array(z.number().int()),
+      held: z.array(Held),
+      needNumbers: z.number().int(),
+      available: z.number().int()
+    })
+  },
+  'print.start': {
+    input: z.object({ orderIds: OrderIds, ...PrintTarget }).strict(),
+    output: z.object({
+      batchId: z.string(),
+      accepted: z.number().int(),
+      held: z.array(Held),
+      jobIds: z.array(z.string())
+    })
+  },
+  'print.scan': {
+    input: z
+      .object({ code: z.string().trim().min(1, 'required').max(128, 'too_long'), ...PrintTarget })
+      .strict(),
+    output: z.object({
+      result: z.enum(['printed', 'already_printed', 'held', 'not_found']),
+      orderId: z.number().int().nullable(),
+      platformOrderId: z.string().nullable(),
+      trackingNumber: z.string().nullable(),
+      reason: HOLD_REASON.nullable()
+    })
+  },
+  'print.reprint': {
+    input: z
+      .object({
+        trackingNumber: z.string().trim().min(1).max(64),
+        printerId: z.number().int().positive(),
+        template: Template.default('76x130'),
+        maskPrivacy: z.boolean().default(true)
+      })
+      .strict(),
+    output: z.object({ jobId: z.string() })
+  },
+  'printed.list': {
+    input: z
+      .object({
+        filter: PrintedFilterInput,
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100)
+      })
+      .strict(),
+    output: z.object({ total: z.number().int(), rows: z.array(PrintedRowView) })
+  },
+  'printed.verify': {
+    input: z
+      .object({
+        trackingNumber: z.string().trim().min(1, 'required').max(64),
+        expectedOrderId: z.number().int().positive().nullable().default(null)
+      })
+      .strict(),
+    output: z.object({
+      result: z.enum(['verified', 'wrong_order', 'not_found', 'voided']),
+      orderId: z.number().int().nullable(),
+      platformOrderId: z.string().nullable(),
+      packageId: z.number().int().nullable()
+    })
+  },
+  'printed.void': {
+    input: z.object({ trackingNumber: z.string().trim().min(1).max(64) }).strict(),
+    output: z.object({ orderId: z.number().int() })
+  },
+  'printed.export': {
+    input: z
+      .object({
+        filter: PrintedFilterInput,
+        format: z.enum(['xlsx', 'csv']).default('xlsx'),
+        encoding: z.enum(['utf8bom', 'gbk']).default('utf8bom'),
+        columns: z.array(EXPORT_COLUMN).min(1).optional(),
+        fullPhone: z.boolean().default(false),
+        preset: z.enum(['default', 'platform-upload']).default('default')
+      })
+      .strict(),
+    output: z.object({ fileId: z.string(), name: z.string(), rows: z.number().int() })
+  },
+  'printed.packingSheet': {
+    input: z.object({ filter: PrintedFilterInput }).strict(),
+    output: z.object({
+      fileId: z.string(),
+      name: z.string(),
+      rows: z.number().int(),
+      pages: z.number().int()
+    })
+  },
+  'ship.orders': {
+    input: z.object({ orderIds: OrderIds }).strict(),
+    output: z.object({
+      outcomes: z.array(
+        z.object({
+          orderId: z.number().int(),
+          platformOrderId: z.string(),
+          result: z.enum(['shipped', 'already_shipped', 'not_printed', 'not_found']),
+          trackingNumber: z.string().nullable()
+        })
+      )
+    })
+  }
+} as const satisfies Record<string, MethodSpec>
+
+export const manualPrintEvents = {
+  'print.batch': z.object({
+    batchId: z.string(),
+    allocated: z.number().int(),
+    total: z.number().int(),
+    held: z.number().int(),
+    done: z.boolean(),
+    error: z.string().nullable()
+  })
+} as const

@@ -1,0 +1,222 @@
+import { z } from 'zod'
+import { printerUriProblem, printerUriKind } from '../printer-uri'
+import { Empty, Id, type MethodSpec } from './common'
+
+export const PRINTER_LANGUAGES = ['escpos', 'tspl', 'zpl', 'png'] as const
+export const PRINTER_DPIS = [203, 300] as const
+/** Label stock sizes; each is also the id of the built-in template for it. */
+export const LABEL_SIZES = ['76x130', '100x150', '100x180'] as const
+export const TEMPLATE_IDS = LABEL_SIZES
+export const PRINTER_STATES = [
+  'ready',
+  'offline',
+  'paper_out',
+  'cover_open',
+  'head_hot',
+  'unknown'
+] as const
+export const PRINT_RECORD_STATES = [
+  'queued',
+  'sending',
+  'sent',
+  'confirmed',
+  'failed',
+  'voided'
+] as const
+
+const Dpi = z.union([z.literal(203), z.literal(300)], { message: 'dpi_invalid' })
+const Offset = z
+  .number({ message: 'integer_required' })
+  .int('integer_required')
+  .min(-400, 'offset_range')
+  .max(400, 'offset_range')
+
+const PrinterFields = z
+  .object({
+    name: z.string().trim().min(1, 'required').max(40, 'too_long'),
+    uri: z.string().trim().min(1, 'required').max(300, 'too_long'),
+    language: z.enum(PRINTER_LANGUAGES),
+    dpi: Dpi,
+    labelSize: z.enum(LABEL_SIZES),
+    darkness: z
+      .number({ message: 'integer_required' })
+      .int('integer_required')
+      .min(0, 'darkness_range')
+      .max(15, 'darkness_range')
+      .default(8),
+    offsetXDots: Offset.default(0),
+    offsetYDots: Offset.default(0)
+  })
+  .strict()
+
+/** The address must parse, and the preview printer (and only it) speaks png. */
+function checkPrinter(value: { uri: string; language: string }, ctx: z.RefinementCtx): void {
+  const problem = printerUriProblem(value.uri)
+  if (problem) {
+    ctx.addIssue({ code: 'custom', path: ['uri'], message: problem })
+    return
+  }
+  const preview = printerUriKind(value.uri) === 'preview'
+  if (preview && value.language !== 'png') {
+    ctx.addIssue({ code: 'custom', path: ['language'], message: 'language_preview_png' })
+  } else if (!preview && value.language === 'png') {
+    ctx.addIssue({ code: 'custom', path: ['language'], message: 'language_png_preview' })
+  }
+}
+
+export const PrinterInput = PrinterFields.superRefine(checkPrinter)
+export const PrinterUpdate = PrinterFields.extend({ id: z.number().int().positive() })
+  .strict()
+  .superRefine(checkPrinter)
+
+export const Printer = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  uri: z.string(),
+  kind: z.enum(['tcp', 'lp', 'file', 'preview']),
+  language: z.enum(PRINTER_LANGUAGES),
+  dpi: z.union([z.literal(203), z.literal(300)]),
+  labelSize: z.enum(LABEL_SIZES),
+  darkness: z.number().int(),
+  offsetXDots: z.number().int(),
+  offsetYDots: z.number().int(),
+  isDefault: z.boolean(),
+  /** Where the preview printer writes its PNGs (absolute), for "open folder". */
+  previewDir: z.string().nullable()
+})
+
+export const PrinterStatus = z.object({
+  id: z.number().int(),
+  state: z.enum(PRINTER_STATES),
+  /** Every condition the printer reported (English, for the log and a tooltip). */
+  conditions: z.array(z.string()),
+  /** False for links that cannot answer (OS queue, preview folder): the state is then a best guess. */
+  canQuery: z.boolean(),
+  /** A job is printing; the state is the queue's last known one (no query was sent mid-job). */
+  busy: z.boolean(),
+  paused: z.boolean(),
+  pauseReason: z.string().nullable(),
+  checkedAt: z.number()
+})
+
+export const LabelResult = z.object({
+  recordId: z.number().int(),
+  packageId: z.number().int(),
+  trackingNumber: z.string(),
+  state: z.enum(PRINT_RECORD_STATES),
+  error: z.string().nullable()
+})
+
+export const PrintJobResult = z.object({
+  jobId: z.string(),
+  printer: z.string(),
+  labels: z.array(LabelResult),
+  /** The queue stopped (a fault or a link error); the labels not done resume from the first unconfirmed. */
+  paused: z.boolean(),
+  pauseReason: z.string().nullable(),
+  printerState: z.enum(PRINTER_STATES).nullable()
+})
+
+export const PendingLabel = z.object({
+  recordId: z.number().int(),
+  packageId: z.number().int(),
+  trackingNumber: z.string(),
+  printer: z.string(),
+  orderId: z.number().int(),
+  platformOrderId: z.string(),
+  sentAt: z.number()
+})
+
+const TrackingNumber = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{4,40}$/, 'tracking_number_chars')
+
+export const printersApi = {
+  'printers.list': { input: Empty, output: z.object({ printers: z.array(Printer) }) },
+  'printers.add': { input: PrinterInput, output: Printer },
+  'printers.update': { input: PrinterUpdate, output: Printer },
+  'printers.remove': { input: Id, output: z.object({ id: z.number().int() }) },
+  'printers.setDefault': { input: Id, output: Printer },
+  /** Prints one label with sample data through the printer's queue and waits for its outcome. */
+  'printers.test': { input: Id, output: PrintJobResult },
+  'printers.status': { input: Id, output: PrinterStatus },
+  'labels.preview': {
+    input: z
+      .object({
+        templateId: z.enum(TEMPLATE_IDS),
+        dpi: Dpi.default(203),
+        trackingNumber: TrackingNumber.optional(),
+        /** Sample data shows a realistic two-parcel order unless this is given. */
+        packageCount: z.number().int().min(1).max(20).optional(),
+        maskPrivacy: z.boolean().default(true)
+      })
+      .strict(),
+    output: z.object({
+      dataUrl: z.string(),
+      width: z.number().int(),
+      height: z.number().int(),
+      templateId: z.enum(TEMPLATE_IDS),
+      dpi: z.number().int()
+    })
+  },
+  /** Labels a crash left in `sending`: the user says whether each one came out. */
+  'printing.pending': { input: Empty, output: z.object({ labels: z.array(PendingLabel) }) },
+  'printing.confirm': {
+    input: z.object({ recordId: z.number().int().positive(), printed: z.boolean() }).strict(),
+    output: z.object({
+      recordId: z.number().int(),
+      state: z.enum(PRINT_RECORD_STATES)
+    })
+  },
+  /** After a fault (paper out, cover open) the packer fixes the printer and resumes its queue. */
+  'printers.resume': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.null()
+  }
+} as const satisfies Record<string, MethodSpec>
+
+const ProgressBase = { printerId: z.number().int(), printer: z.string() }
+
+export const PrintProgress = z.discriminatedUnion('type', [
+  z.object({
+    ...ProgressBase,
+    type: z.literal('job'),
+    jobId: z.string(),
+    state: z.enum(['queued', 'done', 'cancelled']),
+    labels: z.number().int()
+  }),
+  z.object({
+    ...ProgressBase,
+    type: z.literal('label'),
+    jobId: z.string(),
+    recordId: z.number().int(),
+    packageId: z.number().int(),
+    trackingNumber: z.string(),
+    index: z.number().int(),
+    count: z.number().int(),
+    state: z.enum(PRINT_RECORD_STATES),
+    error: z.string().optional()
+  }),
+  z.object({
+    ...ProgressBase,
+    type: z.literal('paused'),
+    reason: z.string(),
+    status: z.enum(PRINTER_STATES).optional(),
+    jobId: z.string().optional(),
+    recordId: z.number().int().optional()
+  }),
+  z.object({ ...ProgressBase, type: z.literal('resumed') })
+])
+
+export const printingEvents = {
+  /** Every queue's progress: jobs, labels, pauses; the renderer shows "3 / 20" and faults. */
+  'printing.progress': PrintProgress,
+  /** Labels awaiting crash confirmation changed (after a confirm). */
+  'printing.pendingChanged': z.object({ count: z.number().int() })
+} as const
+
+export type PrinterView = z.output<typeof Printer>
+export type PrinterStatusView = z.output<typeof PrinterStatus>
+export type PrintJobResultView = z.output<typeof PrintJobResult>
+export type PrintProgressEvent = z.output<typeof PrintProgress>
