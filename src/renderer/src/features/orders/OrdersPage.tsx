@@ -8,16 +8,14 @@ import { OrderDetailDrawer } from './OrderDetailDrawer'
 import { ColumnSettings, OrderFilters, type ListFilters } from './OrderFilters'
 import { OrderForm } from './OrderForm'
 import { DEFAULT_COLUMN_PREFS, OrderTable, parseColumnPrefs, type ColumnPrefs } from './OrderTable'
+import {
+  NO_SELECTION,
+  isSelected,
+  selectionCount,
+  toggleSelection,
+  type Selection
+} from './selection'
 import { useOrderWindow } from './use-order-window'
-
-/**
- * What is ticked: some ids, or every order matching the current filters except some. The second
- * is a query (the filters themselves), never a million ids in memory.
- */
-type Selection =
-  | { readonly kind: 'ids'; readonly ids: ReadonlySet<number>; readonly anchor: number | null }
-  | { readonly kind: 'matching'; readonly except: ReadonlySet<number> }
-const NONE: Selection = { kind: 'ids', ids: new Set(), anchor: null }
 
 export function OrdersPage(): ReactNode {
   const { t } = useTranslation()
@@ -33,7 +31,7 @@ export function OrdersPage(): ReactNode {
   const [filters, setFilters] = useState<ListFilters>({})
   const [selectionState, setSelectionState] = useState<{ key: string; sel: Selection }>({
     key: '',
-    sel: NONE
+    sel: NO_SELECTION
   })
   const [columns, setColumns] = useState<ColumnPrefs>(DEFAULT_COLUMN_PREFS)
   const scanRef = useRef<InputRef>(null)
@@ -42,11 +40,11 @@ export function OrdersPage(): ReactNode {
 
   // Another filter, another list: a selection made on the old one does not carry over.
   const viewKey = JSON.stringify(view)
-  const selection = selectionState.key === viewKey ? selectionState.sel : NONE
+  const selection = selectionState.key === viewKey ? selectionState.sel : NO_SELECTION
   const setSelection = useCallback(
     (next: Selection | ((current: Selection) => Selection)) => {
       setSelectionState((st) => {
-        const current = st.key === viewKey ? st.sel : NONE
+        const current = st.key === viewKey ? st.sel : NO_SELECTION
         return { key: viewKey, sel: typeof next === 'function' ? next(current) : next }
       })
     },
@@ -69,45 +67,15 @@ export function OrdersPage(): ReactNode {
       .catch(() => undefined)
   }
 
-  const isChecked = useCallback(
-    (id: number) => (selection.kind === 'ids' ? selection.ids.has(id) : !selection.except.has(id)),
-    [selection]
-  )
+  const isChecked = useCallback((id: number) => isSelected(selection, id), [selection])
   const { rowAt } = rows
   const onCheck = useCallback(
     (id: number, index: number, checked: boolean, range: boolean) => {
-      setSelection((sel) => {
-        if (sel.kind === 'matching') {
-          const except = new Set(sel.except)
-          if (checked) {
-            except.delete(id)
-          } else {
-            except.add(id)
-          }
-          return { kind: 'matching', except }
-        }
-        const ids = new Set(sel.ids)
-        if (range && sel.anchor !== null) {
-          // Shift-click: every loaded row between the last ticked one and this one.
-          const [from, to] = sel.anchor < index ? [sel.anchor, index] : [index, sel.anchor]
-          for (let i = from; i <= to; i++) {
-            const row = rowAt(i)
-            if (row) {
-              ids.add(row.id)
-            }
-          }
-        } else if (checked) {
-          ids.add(id)
-        } else {
-          ids.delete(id)
-        }
-        return { kind: 'ids', ids, anchor: index }
-      })
+      setSelection((sel) => toggleSelection(sel, { id, index, checked, range }, rowAt))
     },
     [rowAt, setSelection]
   )
-  const selectedCount =
-    selection.kind === 'ids' ? selection.ids.size : Math.max(0, rows.total - selection.except.size)
+  const selectedCount = selectionCount(selection, rows.total)
 
   // Typing searches after a short pause; Enter searches at once.
   useEffect(() => {
@@ -231,7 +199,7 @@ export function OrdersPage(): ReactNode {
             size="small"
             type="link"
             onClick={() => {
-              setSelection(NONE)
+              setSelection(NO_SELECTION)
             }}
           >
             {t('orderList.selection.clear')}

@@ -9,17 +9,19 @@ import { ImportWizard } from '../import/ImportWizard'
 import { OrderFilters, type ListFilters } from '../orders/OrderFilters'
 import { OrderForm } from '../orders/OrderForm'
 import { DEFAULT_COLUMN_PREFS, OrderTable } from '../orders/OrderTable'
+import {
+  NO_SELECTION,
+  isSelected,
+  selectionCount,
+  toggleSelection,
+  type Selection
+} from '../orders/selection'
 import { useOrderWindow, type OrderListView } from '../orders/use-order-window'
 import { errorText } from './use-print-target'
 
 /** BATCH_PRINT_MAX_5000 (DESIGN §2): a print batch holds at most this many orders. */
 export const BATCH_PRINT_MAX = 5000
 const PAGE = 500
-
-type Selection =
-  | { readonly kind: 'ids'; readonly ids: ReadonlySet<number>; readonly anchor: number | null }
-  | { readonly kind: 'matching'; readonly except: ReadonlySet<number> }
-const NONE: Selection = { kind: 'ids', ids: new Set(), anchor: null }
 
 /** The picked orders in the order the list shows them (the sort the packer chose), at most `limit`. */
 async function resolveInListOrder(
@@ -65,7 +67,7 @@ export function PickOrders(props: {
   const [selection, setSelection] = useState<Selection>(() =>
     props.initialIds.length > 0
       ? { kind: 'ids', ids: new Set(props.initialIds), anchor: null }
-      : NONE
+      : NO_SELECTION
   )
   const [importing, setImporting] = useState(false)
   const [adding, setAdding] = useState(false)
@@ -77,7 +79,7 @@ export function PickOrders(props: {
   const [shownView, setShownView] = useState(view)
   if (view !== shownView) {
     setShownView(view)
-    setSelection(NONE)
+    setSelection(NO_SELECTION)
   }
 
   useEffect(() => {
@@ -97,45 +99,16 @@ export function PickOrders(props: {
     [client]
   )
 
-  const isChecked = useCallback(
-    (id: number) => (selection.kind === 'ids' ? selection.ids.has(id) : !selection.except.has(id)),
-    [selection]
-  )
+  const isChecked = useCallback((id: number) => isSelected(selection, id), [selection])
   const { rowAt } = rows
   const onCheck = useCallback(
     (id: number, index: number, checked: boolean, range: boolean) => {
-      setSelection((sel) => {
-        if (sel.kind === 'matching') {
-          const except = new Set(sel.except)
-          if (checked) {
-            except.delete(id)
-          } else {
-            except.add(id)
-          }
-          return { kind: 'matching', except }
-        }
-        const ids = new Set(sel.ids)
-        if (range && sel.anchor !== null) {
-          const [from, to] = sel.anchor < index ? [sel.anchor, index] : [index, sel.anchor]
-          for (let i = from; i <= to; i++) {
-            const row = rowAt(i)
-            if (row) {
-              ids.add(row.id)
-            }
-          }
-        } else if (checked) {
-          ids.add(id)
-        } else {
-          ids.delete(id)
-        }
-        return { kind: 'ids', ids, anchor: index }
-      })
+      setSelection((sel) => toggleSelection(sel, { id, index, checked, range }, rowAt))
     },
     [rowAt]
   )
 
-  const count =
-    selection.kind === 'ids' ? selection.ids.size : Math.max(0, rows.total - selection.except.size)
+  const count = selectionCount(selection, rows.total)
   const tooMany = count > BATCH_PRINT_MAX
 
   const next = async (limit: number) => {
@@ -216,7 +189,7 @@ export function PickOrders(props: {
             size="small"
             type="link"
             onClick={() => {
-              setSelection(NONE)
+              setSelection(NO_SELECTION)
             }}
           >
             {t('print.pick.clear')}
