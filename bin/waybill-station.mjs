@@ -25,9 +25,11 @@ if (!modern) {
   }
   node = bundled
 }
+// tsx resolved from here, not from the working directory, so the CLI runs from any folder.
+const tsx = import.meta.resolve('tsx')
 const result = spawnSync(
   node,
-  ['--import', 'tsx', join(root, 'src/main/cli/main.ts'), ...process.argv.slice(2)],
+  ['--import', tsx, join(root, 'src/main/cli/main.ts'), ...process.argv.slice(2)],
   {
     stdio: 'inherit',
     cwd: process.cwd(),
