@@ -6,8 +6,8 @@ import { type MethodSpec } from './common'
  * download); the core keeps a checked import as a "plan" in memory between preview and commit.
  */
 
-/** The fields an import fills, in the order the mapping screen lists them (= core IMPORT_FIELDS). */
-export const IMPORT_FIELD_NAMES = [
+/** The order-level fields an import fills, in the order the mapping screen lists them. */
+export const ORDER_FIELD_NAMES = [
   'orderId',
   'receiverName',
   'phone',
@@ -21,6 +21,10 @@ export const IMPORT_FIELD_NAMES = [
   'buyerMessage',
   'createdAt',
   'paidAt',
+  'status'
+] as const
+/** Item-level fields: read from the item report when there is one (Taobao's two-report export). */
+export const ITEM_FIELD_NAMES = [
   'title',
   'variant',
   'sku',
@@ -30,6 +34,7 @@ export const IMPORT_FIELD_NAMES = [
   'warehouse',
   'temperatureZone'
 ] as const
+export const IMPORT_FIELD_NAMES = [...ORDER_FIELD_NAMES, ...ITEM_FIELD_NAMES] as const
 export type ImportFieldName = (typeof IMPORT_FIELD_NAMES)[number]
 
 export const IMPORT_PRESETS = ['auto', 'kuaishou', 'taobao', 'taobao-items', 'template'] as const
@@ -91,7 +96,9 @@ export const importApi = {
         fileId: FileId,
         itemsFileId: FileId.optional(),
         preset: z.enum(IMPORT_PRESETS).optional(),
-        mapping: ColumnMappingSchema.optional()
+        mapping: ColumnMappingSchema.optional(),
+        /** The user's mapping of the item report (two-file Taobao import). */
+        itemsMapping: ColumnMappingSchema.optional()
       })
       .strict(),
     output: z.object({ orders: ImportInspectionView, items: ImportInspectionView.nullable() })
@@ -123,6 +130,8 @@ export const importApi = {
       /** At most {@link REJECTED_ROWS_SHOWN}; `rejectedTotal` counts them all. */
       rejected: z.array(RejectedRowView),
       rejectedTotal: z.number().int(),
+      /** Rejected rows per file: which rejected-rows sheets have anything to download. */
+      rejectedBySource: z.object({ orders: z.number().int(), items: z.number().int() }),
       elapsedMs: z.number().int(),
       expiresAt: z.number().int()
     })

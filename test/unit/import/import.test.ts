@@ -22,7 +22,8 @@ import {
   importContext,
   tempDir,
   writeCsv,
-  writeXlsx
+  writeXlsx,
+  writeZip
 } from '../../support/import-fixtures'
 
 let tmp: ReturnType<typeof tempDir>
@@ -327,6 +328,26 @@ describe('broken files are refused with one clear line and write nothing', () =>
     const file = tmp.path('truncated.xlsx')
     writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length * 0.6)))
     await expectRefused(file, 'FILE_TRUNCATED', /incomplete/)
+  })
+
+  test('a zip that is not an xlsx (a zipped text file renamed .xlsx)', async () => {
+    const file = tmp.path('orders.xlsx')
+    writeZip(file, {
+      'orders.txt': `${HEADER.join(',')}\r\nA1,张三,13812345678,浙江 杭州 西湖区 文三路1号,杯,S,1\r\n`
+    })
+    await expectRefused(
+      file,
+      'FILE_NOT_SPREADSHEET',
+      /^The file is a zip archive, not a spreadsheet/
+    )
+    const docx = tmp.path('orders-docx.xlsx')
+    writeZip(docx, { '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' })
+    await expectRefused(docx, 'FILE_NOT_SPREADSHEET', /Word document \(\.docx\), not a spreadsheet/)
+    // The hand-made container is sound: with a workbook inside, it is taken for an xlsx.
+    const book = tmp.path('book.xlsx')
+    writeZip(book, { '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' })
+    const other = await refusal(previewImport(ctx, { file: book }))
+    expect(other.code).not.toBe('FILE_NOT_SPREADSHEET')
   })
 
   test('binary garbage', async () => {

@@ -32,27 +32,52 @@ type AliasTable = {
   readonly shortNames: ReadonlySet<string>
 }
 
+/**
+ * An ethnic group at the end of an autonomous division's name. Official names drop 族 after
+ * some groups (伊犁哈萨克自治州, 博尔塔拉蒙古自治州, 察布查尔锡伯自治县), so 族 is optional after
+ * the names of two or more characters; a one-character name (回, 藏, 白 …) without 族 is too
+ * likely to be part of the place name itself. 各族 stands for several groups (龙胜各族自治县).
+ */
 const ETHNIC =
-  /(?:蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族$|维吾尔$/
+  /(?:(?:回|藏|苗|彝|壮|满|侗|瑶|白|傣|黎|佤|畲|水|土|羌|怒|京)族|(?:蒙古|维吾尔|布依|朝鲜|土家|哈尼|哈萨克|傈僳|拉祜|东乡|纳西|景颇|柯尔克孜|达斡尔|仫佬|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族?|各族)$/
+
+/**
+ * Names people write for prefectures that are not a prefix of the official name. Each is
+ * unambiguous among its province's cities; the alias table still drops any that would collide.
+ */
+const COLLOQUIAL: Readonly<Record<string, readonly string[]>> = {
+  博尔塔拉蒙古自治州: ['博州'],
+  巴音郭楞蒙古自治州: ['巴州'],
+  克孜勒苏柯尔克孜自治州: ['克州'],
+  西双版纳傣族自治州: ['版纳']
+}
 
 const DIRECT = /直辖县级行政区划$/
 const MUNICIPALITY_CITIES = new Set(['市辖区', '县'])
 
-/** Short forms of a division name: 浙江省 → 浙江, 恩施土家族苗族自治州 → 恩施 / 恩施州, 阿克苏地区 → 阿克苏. */
+/**
+ * Short forms of a division name: 浙江省 → 浙江, 恩施土家族苗族自治州 → 恩施 / 恩施州,
+ * 伊犁哈萨克自治州 → 伊犁 / 伊犁州, 阿克苏地区 → 阿克苏.
+ */
 function shortForms(name: string): string[] {
-  const forms: string[] = []
+  const forms: string[] = [...(COLLOQUIAL[name] ?? [])]
   const autonomous = /^(.+?)(自治区|自治州|自治县|自治旗)$/.exec(name)
   if (autonomous?.[1] !== undefined) {
     let base = autonomous[1]
     for (let m = ETHNIC.exec(base); m && m.index >= 2; m = ETHNIC.exec(base)) {
       base = base.slice(0, m.index)
     }
-    forms.push(base)
-    const kind = autonomous[2]
-    if (kind === '自治州') {
-      forms.push(`${base}州`)
-    } else if (kind === '自治县') {
-      forms.push(`${base}县`)
+    // A division named after its people alone (鄂温克族自治旗, 东乡族自治县) is written 鄂温克旗 / 东乡县.
+    const bases = [base]
+    if (base.endsWith('族') && ETHNIC.exec(base)?.index === 0) {
+      bases.push(base.slice(0, -1))
+    }
+    const suffix = { 自治州: '州', 自治县: '县', 自治旗: '旗' }[autonomous[2] ?? '']
+    for (const b of bases) {
+      forms.push(b)
+      if (suffix !== undefined) {
+        forms.push(`${b}${suffix}`)
+      }
     }
   } else {
     const plain = /^(.{2,}?)(省|市|地区|盟|特别行政区|林区|新区|区|县|旗)$/.exec(name)

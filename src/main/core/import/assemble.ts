@@ -11,6 +11,7 @@ import {
   cleanDate,
   cleanNumber,
   cleanOrderId,
+  cleanOrderState,
   cleanPhone,
   cleanTemperatureZone,
   type Clean,
@@ -54,11 +55,22 @@ type OrderDraft = {
   readonly headCells: Partial<Record<ImportField, CellValue>>
   readonly items: ItemDraft[]
   readonly issues: RejectedRow[]
+  /** Non-empty status cells of the order's rows (one per item row in Kuaishou exports). */
+  readonly statuses: { readonly row: number; readonly cell: CellValue }[]
+}
+
+/** The status and refund state a file gives an order. */
+export type AssembledState = {
+  /** Null when the rows only say a refund is open (退款中): a new order is pending, an existing one keeps its status. */
+  readonly status: 'pending' | 'partially_shipped' | 'shipped' | 'closed' | null
+  readonly refundState: 'none' | 'requested' | 'refunded'
 }
 
 export type AssembledOrder = {
   readonly input: OrderInputParsed
   readonly platformOrderId: string
+  /** Absent when the file has no status column or its cells are empty: a new order is pending, an updated one keeps its state. */
+  readonly state?: AssembledState
   /** Every sheet row of the order (order file; items file rows too in a two-file import). */
   readonly rows: readonly { readonly row: number; readonly source: Source }[]
 }
@@ -193,7 +205,7 @@ export class OrderAssembler {
           headCells[field] = value
         }
       }
-      draft = { orderId, firstRow: row, rows: [], headCells, items: [], issues: [] }
+      draft = { orderId, firstRow: row, rows: [], headCells, items: [], issues: [], statuses: [] }
       this.orders.set(orderId, draft)
     } else if (id.value !== '') {
       for (const field of MUST_AGREE) {
@@ -211,6 +223,10 @@ export class OrderAssembler {
     }
     this.previous = draft
     draft.rows.push(row)
+    const status = this.cell(cells, 'status')
+    if (status !== undefined && status !== null && status !== '') {
+      draft.statuses.push({ row, cell: status })
+    }
     if (!this.options.itemsFromReport) {
       const item = this.item(row, cells, draft.issues)
       if (item) {
@@ -231,7 +247,8 @@ export class OrderAssembler {
         rows: [row],
         headCells: {},
         items: [],
-        issues
+        issues,
+        statuses: []
       })
     } else {
       this.orphans.push(...issues)
@@ -324,7 +341,7 @@ export class OrderAssembler {
       }
       const issues = result?.issues ?? draft.issues
       rejectedOrders++
-      rejected.push(...withSiblings(draft, issues, fromReport?.rows ?? []))
+      rejected.push(...withSiblings(draft, issues, fromReport?.rows ?? [], this.options.source))
     }
     if (report) {
       rejected.push(...report.orphanRows)
@@ -385,6 +402,7 @@ export class OrderAssembler {
     const paidAt = this.date(draft, 'paidAt', issues)
     const remark = [text('remark'), text('buyerMessage')].filter((s) => s !== '').join('；')
     const receiverName = text('receiverName')
+    const state = this.state(draft, issues)
     if (issues.length > 0) {
       return { issues }
     }
@@ -416,6 +434,7 @@ export class OrderAssembler {
       return {
         input: parsed.data,
         platformOrderId: draft.orderId,
+        ...(state ? { state } : {}),
         rows: [
           ...draft.rows.map((r) => ({ row: r, source: this.options.source })),
           ...reportRows.map((r) => ({ row: r, source: 'items' as const }))
@@ -448,6 +467,78 @@ export class OrderAssembler {
       issues.push({ row: at, column, source, ...schemaReason(issue.message, column || field) })
     }
     return { issues }
+  }
+
+  /**
+   * The order's state from its rows' status cells. A refund on any row covers the whole order
+   * (AFTERSALES_WHOLE_ORDER); shipped and pending rows make a partially shipped order; a closed
+   * row beside live ones is a partly cancelled order, which is rejected rather than guessed.
+   */
+  private state(draft: OrderDraft, issues: RejectedRow[]): AssembledState | undefined {
+    const column = this.columnOf('status')
+    const entries: {
+      row: number
+      status: AssembledState['status'] | null
+      refundState: AssembledState['refundState']
+    }[] = []
+    const before = issues.length
+    for (const { row, cell } of draft.statuses) {
+      const text = cellText(cell)
+      if (!text.ok) {
+        issues.push(this.problem(row, 'status', text))
+        continue
+      }
+      const state = cleanOrderState(text.value)
+      if (state === null) {
+        continue
+      }
+      if (state === undefined) {
+        issues.push(this.issue(row, column, reason('status_unknown', { value: text.value })))
+      } else if (state.kind === 'unpaid') {
+        issues.push(
+          this.issue(
+            row,
+            column,
+            reason('status_unpaid', { order: draft.orderId, value: text.value })
+          )
+        )
+      } else {
+        entries.push({ row, status: state.status, refundState: state.refundState })
+      }
+    }
+    if (entries.length === 0 || issues.length > before) {
+      return undefined
+    }
+    const refundState = entries.some((e) => e.refundState === 'requested')
+      ? 'requested'
+      : entries.some((e) => e.refundState === 'refunded')
+        ? 'refunded'
+        : 'none'
+    // A refunded row in a live order is held by the refund state, not counted as closed.
+    const closedRows = entries.filter((e) => e.status === 'closed' && e.refundState === 'none')
+    const live = entries.filter((e) => e.status !== null && e.status !== 'closed')
+    const first = live[0]
+    const closedRow = closedRows[0]
+    if (first === undefined) {
+      const anyStatus = entries.some((e) => e.status !== null)
+      return { status: anyStatus ? 'closed' : null, refundState }
+    }
+    if (closedRow !== undefined) {
+      const [earlier, later] = closedRow.row < first.row ? [closedRow, first] : [first, closedRow]
+      issues.push(
+        this.issue(
+          later.row,
+          column,
+          reason('rows_disagree', { order: draft.orderId, other: earlier.row })
+        )
+      )
+      return undefined
+    }
+    const distinct = new Set(live.map((e) => e.status))
+    return {
+      status: distinct.size === 1 ? (first.status ?? 'pending') : 'partially_shipped',
+      refundState
+    }
   }
 
   private date(
@@ -579,7 +670,8 @@ function isBlank(cells: readonly CellValue[]): boolean {
 function withSiblings(
   draft: OrderDraft,
   issues: readonly RejectedRow[],
-  reportRows: readonly number[]
+  reportRows: readonly number[],
+  source: Source
 ): RejectedRow[] {
   const first = issues[0]
   const out = [...issues]
@@ -587,15 +679,19 @@ function withSiblings(
     return out
   }
   const flagged = new Set(issues.map((i) => `${i.source}:${String(i.row)}`))
-  const sibling = (row: number, source: Source): RejectedRow => ({
+  const sibling = (row: number, at: Source): RejectedRow => ({
     row,
     column: '',
-    source,
-    ...reason('order_has_bad_row', { order: draft.orderId, other: first.row })
+    source: at,
+    ...reason(
+      first.source === 'items' && at !== 'items' ? 'order_has_bad_item_row' : 'order_has_bad_row',
+      { order: draft.orderId, other: first.row }
+    )
   })
+  // Row numbers repeat across the two files of a Taobao import: flags are per file.
   for (const row of draft.rows) {
-    if (!flagged.has(`orders:${String(row)}`) && !flagged.has(`items:${String(row)}`)) {
-      out.push(sibling(row, first.source === 'items' ? 'orders' : first.source))
+    if (!flagged.has(`${source}:${String(row)}`)) {
+      out.push(sibling(row, source))
     }
   }
   for (const row of reportRows) {

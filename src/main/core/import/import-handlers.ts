@@ -114,10 +114,16 @@ export const importHandlers: DomainHandlers<ImportMethods> = {
       const orders = await inspectImportFile(ctx, file.path, {
         ...(input.preset ? { preset: input.preset } : {}),
         ...(input.mapping ? { mapping: input.mapping } : {}),
-        role: 'orders'
+        role: items ? 'orders-with-item-report' : 'orders'
       })
       const itemsView = items
-        ? inspectionView(await inspectImportFile(ctx, items.path, { role: 'items' }), items.name)
+        ? inspectionView(
+            await inspectImportFile(ctx, items.path, {
+              ...(input.itemsMapping ? { mapping: input.itemsMapping } : {}),
+              role: 'items'
+            }),
+            items.name
+          )
         : null
       return ok({ orders: inspectionView(orders, file.name), items: itemsView })
     } catch (error) {
@@ -173,6 +179,10 @@ export const importHandlers: DomainHandlers<ImportMethods> = {
         counts: { ...p.counts },
         rejected: p.rejected.slice(0, REJECTED_ROWS_SHOWN).map((r) => ({ ...r })),
         rejectedTotal: p.rejected.length,
+        rejectedBySource: {
+          orders: p.rejected.filter((r) => r.source === 'orders').length,
+          items: p.rejected.filter((r) => r.source === 'items').length
+        },
         elapsedMs: p.elapsedMs,
         expiresAt
       })

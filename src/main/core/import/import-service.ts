@@ -1,14 +1,17 @@
 import { basename } from 'node:path'
+import type { OrderStatus } from '../../../shared/domain'
 import type { CoreContext } from '../context'
 import { appendAudit } from '../db/audit-repo'
 import { existingOrderIds, loadImportLayout, saveImportLayout } from '../db/import-layouts-repo'
 import {
   findOrderByPlatformId,
   getOrderRow,
-  hasPrintedPackage,
+  importHold,
   insertOrders,
   orderItems,
+  orderStates,
   replaceOrder,
+  type ImportHold,
   type NewOrder,
   type OrderRow
 } from '../db/orders-repo'
@@ -56,11 +59,14 @@ export type ImportCounts = {
   readonly new: number
   /** Existing orders that will be (or were) replaced. */
   readonly updated: number
-  /** Existing orders left as they are: identical, or different but skipped (onDuplicate 'skip'). */
+  /**
+   * Existing orders left as they are: identical, or different but skipped (onDuplicate 'skip').
+   * A different order that has a package is not here but in `rejected`, in both modes.
+   */
   readonly unchanged: number
   /** Of `unchanged`: existing orders that differ from the file and were skipped. */
   readonly skipped: number
-  /** Rejected orders, including orders held because they have a printed package. */
+  /** Rejected orders, including orders held because they have a package (printed or not). */
   readonly rejected: number
 }
 
@@ -151,10 +157,11 @@ export async function inspectImportFile(
   options: {
     readonly preset?: PresetChoice
     readonly mapping?: ColumnMapping
-    readonly role?: 'orders' | 'items'
+    /** The orders file of a two-file import needs no item columns. */
+    readonly role?: 'orders' | 'items' | 'orders-with-item-report'
   } = {}
 ): Promise<ImportInspection> {
-  const mode: ImportMode = options.role === 'items' ? 'items' : 'orders'
+  const mode: ImportMode = options.role ?? 'orders'
   const table = await openTable(file, {
     mode,
     preset: options.preset ?? 'auto',
@@ -356,6 +363,8 @@ export async function previewImport(
   const held: RejectedRow[] = []
   let heldOrders = 0
   const now = ctx.now()
+  const ordersInfo = tableInfo(source.file, ordersTable)
+  const idColumns = orderIdColumns(ordersInfo, itemsInfo)
   classifyBatches(ctx, assembled.orders, onDuplicate, now, (batch) => {
     for (const [order, c] of batch) {
       switch (c.kind) {
@@ -374,7 +383,7 @@ export async function previewImport(
           break
         case 'held':
           heldOrders++
-          held.push(...heldRows(order))
+          held.push(...heldRows(order, c.hold, idColumns))
           break
       }
     }
@@ -383,7 +392,7 @@ export async function previewImport(
   progress.tick('done', true)
   return {
     preview: {
-      orders: tableInfo(source.file, ordersTable),
+      orders: ordersInfo,
       items: itemsInfo,
       shopId,
       onDuplicate,
@@ -408,15 +417,47 @@ function byFileAndRow(a: RejectedRow, b: RejectedRow): number {
   return a.source === b.source ? a.row - b.row : a.source === 'orders' ? -1 : 1
 }
 
-function heldRows(order: AssembledOrder): RejectedRow[] {
-  const r = reason('printed_package', { order: order.platformOrderId })
-  return order.rows.map(({ row, source }) => ({ row, source, column: '', ...r }))
+type IdColumns = Readonly<Record<RejectedRow['source'], string>>
+
+/** The order-id column of each file, as its header reads: held orders are reported there. */
+function orderIdColumns(orders: TableInfo, items: TableInfo | null): IdColumns {
+  const column = (t: TableInfo | null) => {
+    const mapped = t?.mapping.orderId
+    return mapped === undefined ? '' : (t?.headers.find((h) => h.trim() === mapped) ?? mapped)
+  }
+  return { orders: column(orders), items: column(items) }
+}
+
+const PRINT_STATE_TEXT: Readonly<Record<string, readonly [en: string, zh: string]>> = {
+  none: ['not printed', '未打印'],
+  queued: ['queued for printing', '排队打印中'],
+  printing: ['printing', '打印中'],
+  printed: ['printed', '已打印'],
+  failed: ['print failed', '打印失败'],
+  voided: ['voided', '已作废']
+}
+
+/** Every row of an order an import must not change, with the package that holds it. */
+function heldRows(order: AssembledOrder, hold: ImportHold, columns: IdColumns): RejectedRow[] {
+  const [state, stateZh] = PRINT_STATE_TEXT[hold.printState] ?? [hold.printState, hold.printState]
+  const r = hold.printed
+    ? reason('printed_package', { order: order.platformOrderId })
+    : hold.trackingNumber !== null
+      ? reason('package_allocated', {
+          order: order.platformOrderId,
+          tracking: hold.trackingNumber,
+          state,
+          stateZh
+        })
+      : reason('package_exists', { order: order.platformOrderId, state, stateZh })
+  return order.rows.map(({ row, source }) => ({ row, source, column: columns[source], ...r }))
 }
 
 type Classification =
   | { readonly kind: 'new' }
   | { readonly kind: 'update'; readonly id: number; readonly order: NewOrder }
-  | { readonly kind: 'same' | 'skip' | 'held'; readonly id: number }
+  | { readonly kind: 'held'; readonly id: number; readonly hold: ImportHold }
+  | { readonly kind: 'same' | 'skip'; readonly id: number }
 
 const CLASSIFY_BATCH = 500
 
@@ -454,7 +495,42 @@ function classifyBatches(
   }
 }
 
-/** How an existing order (same shop + platform order id) is treated. */
+/** A new order as the file gives it: pending unless the file states its status. */
+function freshOrder(order: AssembledOrder, now: number): NewOrder {
+  const base = toNewOrder(order.input, order.platformOrderId, now)
+  return order.state
+    ? { ...base, status: order.state.status ?? 'pending', refundState: order.state.refundState }
+    : base
+}
+
+const PROGRESSION: Readonly<Partial<Record<OrderStatus, number>>> = {
+  pending: 0,
+  partially_shipped: 1,
+  shipped: 2
+}
+
+/**
+ * The status an import gives an existing order: the file's, except that it never moves an order
+ * back along pending → partially shipped → shipped. The app's own shipping moves orders forward
+ * before the shop's next export does, so an older "待发货" is not news.
+ */
+function importedStatus(
+  file: OrderStatus | undefined,
+  current: OrderStatus | undefined
+): OrderStatus {
+  if (file === undefined || current === undefined) {
+    return file ?? current ?? 'pending'
+  }
+  const from = PROGRESSION[current]
+  const to = PROGRESSION[file]
+  return from !== undefined && to !== undefined && to < from ? current : file
+}
+
+/**
+ * How an existing order (same shop + platform order id) is treated. An order that differs from
+ * the file and has a package (printed, or holding a tracking number or items) is held in both
+ * modes, so the user learns their change was not applied instead of seeing it "skipped".
+ */
 function classifyExisting(
   ctx: CoreContext,
   order: AssembledOrder,
@@ -463,28 +539,43 @@ function classifyExisting(
   now: number
 ): Classification {
   const row = getOrderRow(ctx.db, id)
-  // Without a creation time in the file, an update keeps the order's own.
+  const states = orderStates(ctx.db, id)
+  // Without a creation time in the file, an update keeps the order's own; without a status
+  // column, its status and refund state.
   const next = toNewOrder(
     order.input,
     order.platformOrderId,
     order.input.createdAt ?? row?.created_at ?? now
   )
-  const withNow: NewOrder = { ...next, updatedAt: now }
-  if (row && isSame(ctx, row, withNow)) {
+  const withNow: NewOrder = {
+    ...next,
+    status: importedStatus(order.state?.status ?? undefined, states?.status),
+    refundState: order.state?.refundState ?? states?.refundState ?? 'none',
+    updatedAt: now
+  }
+  if (row && states && isSame(ctx, row, states, withNow)) {
     return { kind: 'same', id }
+  }
+  const hold = importHold(ctx.db, id)
+  if (hold) {
+    return { kind: 'held', id, hold }
   }
   if (onDuplicate === 'skip') {
     return { kind: 'skip', id }
   }
-  if (hasPrintedPackage(ctx.db, id)) {
-    return { kind: 'held', id }
-  }
   return { kind: 'update', id, order: withNow }
 }
 
-function isSame(ctx: CoreContext, row: OrderRow, order: NewOrder): boolean {
+function isSame(
+  ctx: CoreContext,
+  row: OrderRow,
+  states: { readonly status: string; readonly refundState: string },
+  order: NewOrder
+): boolean {
   const r = order.receiver
   if (
+    states.status !== order.status ||
+    states.refundState !== (order.refundState ?? 'none') ||
     row.receiver_name !== r.name ||
     row.receiver_phone !== r.phone ||
     row.province !== r.province ||
@@ -518,8 +609,8 @@ function isSame(ctx: CoreContext, row: OrderRow, order: NewOrder): boolean {
 /**
  * Writes every accepted order of a plan in ONE transaction, or nothing (invariant 6). Each
  * order is classified again inside the transaction, so an order printed or created since the
- * preview is treated as it is now. Orders with a printed package are never changed; they come
- * back as rejected rows. Appends one audit event for the import.
+ * preview is treated as it is now. Orders with a package (printed, or holding a tracking number
+ * or items) are never changed; they come back as rejected rows. Appends one audit event for the import.
  */
 export function commitImport(
   ctx: CoreContext,
@@ -531,6 +622,7 @@ export function commitImport(
   const progress = new Progress(0, () => 0, options.onProgress)
   progress.rows = plan.preview.rowsRead
   progress.tick('writing', true)
+  const idColumns = orderIdColumns(plan.preview.orders, plan.preview.items)
   const result = ctx.db
     .transaction((): CommitResult => {
       const now = ctx.now()
@@ -543,13 +635,13 @@ export function commitImport(
         const fresh: NewOrder[] = []
         for (const [order, c] of batch) {
           if (c.kind === 'new') {
-            fresh.push(toNewOrder(order.input, order.platformOrderId, now))
+            fresh.push(freshOrder(order, now))
           } else if (c.kind === 'update') {
             replaceOrder(ctx.db, c.id, c.order)
             updatedIds.push(c.id)
           } else if (c.kind === 'held') {
             heldOrders++
-            held.push(...heldRows(order))
+            held.push(...heldRows(order, c.hold, idColumns))
           } else {
             unchanged++
           }

@@ -105,6 +105,7 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
     'createdat'
   ],
   paidAt: ['付款时间', '支付时间', '订单付款时间', '订单支付时间', '买家付款时间', 'paidat'],
+  status: ['订单状态', '交易状态', '订单当前状态', '状态', 'orderstatus', 'status'],
   title: [
     '商品名称',
     '宝贝标题',
@@ -190,7 +191,8 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       buyerMessage: ['买家留言'],
       remark: ['商家备注', '卖家备注'],
       createdAt: ['订单创建时间', '下单时间'],
-      paidAt: ['订单支付时间', '支付时间']
+      paidAt: ['订单支付时间', '支付时间'],
+      status: ['订单状态']
     },
     distinctive: [
       '订单号',
@@ -216,7 +218,8 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       buyerMessage: ['买家留言'],
       remark: ['订单备注'],
       createdAt: ['订单创建时间'],
-      paidAt: ['订单付款时间']
+      paidAt: ['订单付款时间'],
+      status: ['订单状态']
     },
     distinctive: [
       '订单编号',

@@ -267,3 +267,116 @@ export function cleanTemperatureZone(
   }
   return undefined
 }
+
+/**
+ * An order's state as a platform export states it. `status` null means the text says nothing
+ * about shipping (退款中 / 售后中 only say a refund is open); the other rows of the order, if any,
+ * do. `unpaid` orders have no state here: they are not for the packing bench yet.
+ */
+export type ImportedState =
+  | {
+      readonly kind: 'state'
+      readonly status: 'pending' | 'partially_shipped' | 'shipped' | 'closed' | null
+      readonly refundState: 'none' | 'requested' | 'refunded'
+    }
+  | { readonly kind: 'unpaid' }
+
+const pending = { kind: 'state', status: 'pending', refundState: 'none' } as const
+const partial = { kind: 'state', status: 'partially_shipped', refundState: 'none' } as const
+const shipped = { kind: 'state', status: 'shipped', refundState: 'none' } as const
+const closed = { kind: 'state', status: 'closed', refundState: 'none' } as const
+const refunding = { kind: 'state', status: null, refundState: 'requested' } as const
+const refunded = { kind: 'state', status: 'closed', refundState: 'refunded' } as const
+const unpaid = { kind: 'unpaid' } as const
+
+/**
+ * Status texts of Kuaishou's and Taobao's order exports (and Taobao's API codes, which some
+ * tools export), in normalised form: NFKC, lower case, no spaces or punctuation.
+ */
+const ORDER_STATES: ReadonlyMap<string, ImportedState> = new Map<string, ImportedState>([
+  ...[
+    '待发货',
+    '等待发货',
+    '等待卖家发货',
+    '买家已付款',
+    '买家已付款等待卖家发货',
+    '已付款',
+    '已付款待发货',
+    '已支付',
+    '待出库',
+    '待配货',
+    '备货中',
+    '已成团待发货',
+    'waitsellersendgoods',
+    'pending'
+  ].map((k) => [k, pending] as const),
+  ...['部分发货', '卖家部分发货', '已部分发货', 'sellerconsignedpart', 'partiallyshipped'].map(
+    (k) => [k, partial] as const
+  ),
+  ...[
+    '已发货',
+    '卖家已发货',
+    '卖家已发货等待买家确认',
+    '等待买家确认收货',
+    '待收货',
+    '已收货',
+    '买家已签收',
+    '已签收',
+    '交易成功',
+    '交易完成',
+    '已完成',
+    '订单完成',
+    'waitbuyerconfirmgoods',
+    'tradebuyersigned',
+    'tradefinished',
+    'shipped'
+  ].map((k) => [k, shipped] as const),
+  ...[
+    '交易关闭',
+    '已关闭',
+    '订单关闭',
+    '订单已关闭',
+    '已取消',
+    '订单取消',
+    '订单已取消',
+    '交易取消',
+    '付款以前卖家或买家主动关闭交易',
+    'tradeclosedbytaobao',
+    'closed'
+  ].map((k) => [k, closed] as const),
+  ...[
+    '退款中',
+    '退款申请中',
+    '申请退款',
+    '申请退款中',
+    '待退款',
+    '退款待处理',
+    '退货退款中',
+    '售后中',
+    '售后处理中',
+    '售后待处理'
+  ].map((k) => [k, refunding] as const),
+  ...[
+    '退款成功',
+    '已退款',
+    '退款完成',
+    '退款关闭交易',
+    '付款以后用户退款成功交易自动关闭',
+    'tradeclosed'
+  ].map((k) => [k, refunded] as const),
+  ...['待付款', '等待买家付款', '未付款', '待支付', 'waitbuyerpay', 'tradenocreatepay'].map(
+    (k) => [k, unpaid] as const
+  )
+])
+
+/** The order state a status cell names; null for an empty cell, undefined for unknown text. */
+export function cleanOrderState(text: string): ImportedState | null | undefined {
+  const key = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-,，.。、;；:：()（）[\]【】"'“”]/g, '')
+  if (key === '') {
+    return null
+  }
+  return ORDER_STATES.get(key)
+}

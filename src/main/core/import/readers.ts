@@ -77,12 +77,17 @@ export async function sniffFile(file: string): Promise<FileKind> {
   }
 
   if (head.subarray(0, 4).equals(ZIP_LOCAL) || head.subarray(0, 4).equals(ZIP_EMPTY)) {
-    if (tail.lastIndexOf(ZIP_END) < 0) {
+    const end = tail.lastIndexOf(ZIP_END)
+    if (end < 0) {
       throw new ImportError(
         'FILE_TRUNCATED',
         'The .xlsx file is incomplete (the zip archive is cut off); download or copy it again',
         '.xlsx 文件不完整（压缩包被截断），请重新下载或复制'
       )
+    }
+    const names = await zipEntryNames(file, tail.subarray(end), bytes)
+    if (names !== null && !isWorkbook(names)) {
+      throw notWorkbook(names)
     }
     return { format: 'xlsx', bytes }
   }
@@ -117,6 +122,72 @@ export async function sniffFile(file: string): Promise<FileKind> {
     detected,
     delimiter: guessDelimiter(text, extname(file).toLowerCase())
   }
+}
+
+/** Largest central directory read to check a zip's entries; an .xlsx has a few dozen. */
+const MAX_CENTRAL_DIRECTORY = 4 * 1024 * 1024
+const CENTRAL_ENTRY = 0x02014b50
+
+/**
+ * The entry names of a zip, from its central directory (`end` starts at the end record). Null
+ * when they cannot be listed cheaply (zip64, a huge directory): the xlsx reader then decides.
+ */
+async function zipEntryNames(file: string, end: Buffer, bytes: number): Promise<string[] | null> {
+  if (end.length < 22) {
+    return null
+  }
+  const size = end.readUInt32LE(12)
+  const offset = end.readUInt32LE(16)
+  if (size === 0xffffffff || offset === 0xffffffff || size > MAX_CENTRAL_DIRECTORY) {
+    return null
+  }
+  if (offset + size > bytes) {
+    throw new ImportError(
+      'FILE_CORRUPT',
+      'The .xlsx file is damaged (its zip directory points outside the file); download or copy it again',
+      '.xlsx 文件已损坏（压缩包目录超出文件范围），请重新下载或复制'
+    )
+  }
+  const directory = Buffer.alloc(size)
+  const handle = await open(file, 'r')
+  try {
+    await handle.read(directory, 0, size, offset)
+  } finally {
+    await handle.close()
+  }
+  const names: string[] = []
+  for (let at = 0; at + 46 <= directory.length;) {
+    if (directory.readUInt32LE(at) !== CENTRAL_ENTRY) {
+      break
+    }
+    const nameLength = directory.readUInt16LE(at + 28)
+    const extraLength = directory.readUInt16LE(at + 30)
+    const commentLength = directory.readUInt16LE(at + 32)
+    names.push(directory.toString('utf8', at + 46, at + 46 + nameLength))
+    at += 46 + nameLength + extraLength + commentLength
+  }
+  return names
+}
+
+function isWorkbook(names: readonly string[]): boolean {
+  return names.some((n) => /^xl\/workbook\d*\.xml$/i.test(n) || /^xl\/worksheets\//i.test(n))
+}
+
+/** A zip that is no workbook: one line naming what it is when that is recognisable. */
+function notWorkbook(names: readonly string[]): ImportError {
+  const has = (prefix: string) => names.some((n) => n.startsWith(prefix))
+  const what: readonly [en: string, zh: string] = has('word/')
+    ? ['a Word document (.docx)', 'Word 文档（.docx）']
+    : has('ppt/')
+      ? ['a PowerPoint file (.pptx)', 'PowerPoint 文件（.pptx）']
+      : names.includes('content.xml')
+        ? ['an OpenDocument file (.ods/.odt)', 'OpenDocument 文件（.ods/.odt）']
+        : ['a zip archive', '压缩包']
+  return new ImportError(
+    'FILE_NOT_SPREADSHEET',
+    `The file is ${what[0]}, not a spreadsheet: it holds no Excel workbook; save the sheet as .xlsx or .csv`,
+    `文件是${what[1]}，不是表格（其中没有 Excel 工作簿），请另存为 .xlsx 或 .csv`
+  )
 }
 
 function detectEncoding(

@@ -23,7 +23,12 @@ export type ReasonCode =
   | 'temperature_zone_invalid'
   | 'rows_disagree'
   | 'order_has_bad_row'
+  | 'order_has_bad_item_row'
   | 'printed_package'
+  | 'package_allocated'
+  | 'package_exists'
+  | 'status_unknown'
+  | 'status_unpaid'
   | 'items_missing'
   | 'item_order_missing'
   | 'schema'
@@ -73,9 +78,29 @@ const TEXT: Readonly<Record<Exclude<ReasonCode, 'schema'>, readonly [en: string,
     'order {order} is rejected whole because row {other} was rejected',
     '订单 {order} 的第 {other} 行有误，整单未导入'
   ],
+  order_has_bad_item_row: [
+    'order {order} is rejected whole because row {other} of the item report was rejected',
+    '订单 {order} 在宝贝报表第 {other} 行有误，整单未导入'
+  ],
   printed_package: [
     'order {order} already has a printed package and is not changed',
     '订单 {order} 已有打印过的包裹，不做修改'
+  ],
+  package_allocated: [
+    'order {order} already has a package with tracking number {tracking} ({state}) and is not changed; an import never changes an order with a package',
+    '订单 {order} 已有包裹，运单号 {tracking}（{stateZh}），导入不会修改已有包裹的订单'
+  ],
+  package_exists: [
+    'order {order} already has a package with its items ({state}) and is not changed; an import never changes an order with a package',
+    '订单 {order} 已有装入商品的包裹（{stateZh}），导入不会修改已有包裹的订单'
+  ],
+  status_unknown: [
+    '"{value}" is not an order status this import knows (待发货, 已发货, 交易成功, 交易关闭, 退款中, 售后中 …)',
+    '"{value}" 不是可识别的订单状态（待发货、已发货、交易成功、交易关闭、退款中、售后中……）'
+  ],
+  status_unpaid: [
+    'order {order} is not paid yet ("{value}"); export paid orders only',
+    '订单 {order} 尚未付款（"{value}"），请只导出已付款的订单'
   ],
   items_missing: [
     'order {order} has no items in the item report',

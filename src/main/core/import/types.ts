@@ -1,3 +1,4 @@
+import { IMPORT_FIELD_NAMES, ITEM_FIELD_NAMES, ORDER_FIELD_NAMES } from '../../../shared/api/import'
 import type { ReasonCode } from './reasons'
 
 /** Limits of the importer, stated so the UI and the CLI can quote them. */
@@ -14,33 +15,10 @@ export const IMPORT_LIMITS = {
   headerSearchRows: 10
 } as const
 
-/** The fields an import can fill. Order-level first, then item-level. */
-export const ORDER_FIELDS = [
-  'orderId',
-  'receiverName',
-  'phone',
-  'landline',
-  'address',
-  'province',
-  'city',
-  'district',
-  'detail',
-  'remark',
-  'buyerMessage',
-  'createdAt',
-  'paidAt'
-] as const
-export const ITEM_FIELDS = [
-  'title',
-  'variant',
-  'sku',
-  'productId',
-  'quantity',
-  'weight',
-  'warehouse',
-  'temperatureZone'
-] as const
-export const IMPORT_FIELDS = [...ORDER_FIELDS, ...ITEM_FIELDS] as const
+/** The fields an import can fill, order-level first, then item-level: the contract's lists. */
+export const ORDER_FIELDS = ORDER_FIELD_NAMES
+export const ITEM_FIELDS = ITEM_FIELD_NAMES
+export const IMPORT_FIELDS = IMPORT_FIELD_NAMES
 
 export type OrderField = (typeof ORDER_FIELDS)[number]
 export type ItemField = (typeof ITEM_FIELDS)[number]

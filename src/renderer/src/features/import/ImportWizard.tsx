@@ -13,6 +13,7 @@ import {
   Statistic,
   Steps,
   Table,
+  Tabs,
   Tag,
   Typography,
   Upload
@@ -21,6 +22,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   IMPORT_FIELD_NAMES,
+  ITEM_FIELD_NAMES,
+  ORDER_FIELD_NAMES,
   type ColumnMappingValue,
   type ImportFieldName,
   type ImportInspectionView
@@ -39,6 +42,26 @@ const REQUIRED: ReadonlySet<ImportFieldName> = new Set([
   'address',
   'title'
 ])
+const ITEM_REQUIRED: ReadonlySet<ImportFieldName> = new Set(['orderId', 'title'])
+
+/** Which file a mapping table is for: the fields it lists and which of them are required. */
+type MappingRole = 'orders' | 'orders-with-item-report' | 'items'
+
+function fieldsFor(role: MappingRole): readonly ImportFieldName[] {
+  if (role === 'items') {
+    return ['orderId', ...ITEM_FIELD_NAMES]
+  }
+  return role === 'orders' ? IMPORT_FIELD_NAMES : ORDER_FIELD_NAMES
+}
+
+function requiredFor(role: MappingRole): ReadonlySet<ImportFieldName> {
+  if (role === 'items') {
+    return ITEM_REQUIRED
+  }
+  return role === 'orders' ? REQUIRED : new Set([...REQUIRED].filter((f) => f !== 'title'))
+}
+
+type Mappings = { readonly orders?: ColumnMappingValue; readonly items?: ColumnMappingValue }
 
 type Inspection = MethodOutput<'import.inspect'>
 type Preview = MethodOutput<'import.preview'>
@@ -78,6 +101,7 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
   const [error, setError] = useState<string | null>(null)
   const [inspection, setInspection] = useState<Inspection | null>(null)
   const [mapping, setMapping] = useState<ColumnMappingValue>({})
+  const [itemsMapping, setItemsMapping] = useState<ColumnMappingValue>({})
   const [saveMapping, setSaveMapping] = useState(true)
   const [onDuplicate, setOnDuplicate] = useState<'skip' | 'update'>('skip')
   const [preview, setPreview] = useState<Preview | null>(null)
@@ -106,6 +130,7 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
     setError(null)
     setInspection(null)
     setMapping({})
+    setItemsMapping({})
     setOnDuplicate('skip')
     setPreview(null)
     setProgress(null)
@@ -124,17 +149,19 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
     onClose()
   }
 
-  const inspect = async (orders: Chosen, items: Chosen | null, explicit?: ColumnMappingValue) => {
+  const inspect = async (orders: Chosen, items: Chosen | null, explicit: Mappings = {}) => {
     setError(null)
     setBusy(orders.name)
     try {
       const result = await client.call('import.inspect', {
         fileId: orders.fileId,
         ...(items ? { itemsFileId: items.fileId } : {}),
-        ...(explicit ? { mapping: explicit } : {})
+        ...(explicit.orders ? { mapping: explicit.orders } : {}),
+        ...(items && explicit.items ? { itemsMapping: explicit.items } : {})
       })
       setInspection(result)
       setMapping(result.orders.mapping)
+      setItemsMapping(result.items?.mapping ?? {})
       return result
     } catch (e) {
       setError(reason(e))
@@ -178,17 +205,36 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
     }
   }
 
-  const changeField = (field: ImportFieldName, column: string | undefined) => {
-    const next: ColumnMappingValue = { ...mapping }
+  const changeField = (
+    file: 'orders' | 'items',
+    field: ImportFieldName,
+    column: string | undefined
+  ) => {
+    const next: ColumnMappingValue = { ...(file === 'items' ? itemsMapping : mapping) }
     if (column === undefined) {
       // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a mapping is a partial record by field name
       delete next[field]
     } else {
       next[field] = column
     }
-    setMapping(next)
+    if (file === 'items') {
+      setItemsMapping(next)
+    } else {
+      setMapping(next)
+    }
     if (ordersFile) {
-      void inspect(ordersFile, itemsFile, next)
+      // The other file keeps the mapping the user sees: explicit only once it was changed by hand.
+      const both: Mappings =
+        file === 'items'
+          ? {
+              items: next,
+              ...(inspection?.orders.mappingSource === 'explicit' ? { orders: mapping } : {})
+            }
+          : {
+              orders: next,
+              ...(inspection?.items?.mappingSource === 'explicit' ? { items: itemsMapping } : {})
+            }
+      void inspect(ordersFile, itemsFile, both)
     }
   }
 
@@ -205,6 +251,12 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
       if (saveMapping && inspection.orders.mappingSource !== 'saved') {
         await client.call('import.saveMapping', { signature: inspection.orders.signature, mapping })
       }
+      if (saveMapping && inspection.items && inspection.items.mappingSource !== 'saved') {
+        await client.call('import.saveMapping', {
+          signature: inspection.items.signature,
+          mapping: itemsMapping
+        })
+      }
       if (preview) {
         void client.call('import.cancel', { planId: preview.planId }).catch(() => undefined)
       }
@@ -212,6 +264,7 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
         planId,
         fileId: ordersFile.fileId,
         ...(itemsFile ? { itemsFileId: itemsFile.fileId } : {}),
+        ...(itemsFile && inspection.items ? { itemsMapping } : {}),
         mapping,
         onDuplicate: duplicate
       })
@@ -251,7 +304,7 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
     }
   }
 
-  const downloadRejected = async (format: 'xlsx' | 'csv') => {
+  const downloadRejected = async (format: 'xlsx' | 'csv', source: 'orders' | 'items') => {
     if (!preview) {
       return
     }
@@ -259,6 +312,7 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
       const file = await client.call('import.rejectedSheet', {
         planId: preview.planId,
         format,
+        source,
         lang: i18n.language === 'en-US' ? 'en-US' : 'zh-CN'
       })
       await client.download(file.fileId, file.fileName)
@@ -346,13 +400,61 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
       ) : null}
       {step === 1 && inspection ? (
         <Flex vertical gap={12}>
-          <MappingStep
-            inspection={inspection.orders}
-            items={inspection.items}
-            itemsName={itemsFile?.name ?? null}
-            mapping={mapping}
-            onChange={changeField}
-          />
+          {inspection.items ? (
+            <Tabs
+              items={[
+                {
+                  key: 'orders',
+                  label: t('import.mapping.ordersTab', { name: ordersFile?.name ?? '' }),
+                  children: (
+                    <MappingStep
+                      role="orders-with-item-report"
+                      inspection={inspection.orders}
+                      mapping={mapping}
+                      onChange={(field, column) => {
+                        changeField('orders', field, column)
+                      }}
+                      testId="import-mapping"
+                    />
+                  )
+                },
+                {
+                  key: 'items',
+                  label: (
+                    <span data-testid="import-items-tab">
+                      {t('import.mapping.itemsFile', { name: itemsFile?.name ?? '' })}
+                      {inspection.items.missing.length > 0 ? (
+                        <Tag color="red" style={{ marginInlineStart: 8 }}>
+                          {inspection.items.missing.length}
+                        </Tag>
+                      ) : null}
+                    </span>
+                  ),
+                  children: (
+                    <MappingStep
+                      role="items"
+                      inspection={inspection.items}
+                      mapping={itemsMapping}
+                      onChange={(field, column) => {
+                        changeField('items', field, column)
+                      }}
+                      testId="import-items-mapping"
+                    />
+                  )
+                }
+              ]}
+            />
+          ) : (
+            <MappingStep
+              role="orders"
+              inspection={inspection.orders}
+              mapping={mapping}
+              onChange={(field, column) => {
+                changeField('orders', field, column)
+              }}
+              testId="import-mapping"
+            />
+          )}
           <Checkbox
             checked={saveMapping}
             onChange={(e) => {
@@ -373,7 +475,12 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
             </Button>
             <Button
               type="primary"
-              disabled={inspection.orders.missing.length > 0 || running !== null || busy !== null}
+              disabled={
+                inspection.orders.missing.length > 0 ||
+                (inspection.items?.missing.length ?? 0) > 0 ||
+                running !== null ||
+                busy !== null
+              }
               loading={running !== null}
               onClick={() => void runPreview(onDuplicate)}
             >
@@ -391,7 +498,7 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
               setOnDuplicate(value)
               void runPreview(value)
             }}
-            onDownload={(format) => void downloadRejected(format)}
+            onDownload={(format, source) => void downloadRejected(format, source)}
             disabled={running !== null}
           />
           {progressView}
@@ -518,19 +625,20 @@ function FileStep(props: {
 }
 
 function MappingStep(props: {
+  readonly role: MappingRole
   readonly inspection: ImportInspectionView
-  readonly items: ImportInspectionView | null
-  readonly itemsName: string | null
   readonly mapping: ColumnMappingValue
   readonly onChange: (field: ImportFieldName, column: string | undefined) => void
+  readonly testId: string
 }): ReactNode {
   const { t } = useTranslation()
   const { inspection } = props
   const missing = new Set(inspection.missing)
+  const required = requiredFor(props.role)
   const options = inspection.headers
     .filter((h) => h.trim() !== '')
     .map((h) => ({ value: h, label: h }))
-  const fieldRows = IMPORT_FIELD_NAMES.map((field) => ({ key: field, field }))
+  const fieldRows = fieldsFor(props.role).map((field) => ({ key: field, field }))
   const sampleColumns = inspection.headers.map((h, i) => ({
     key: String(i),
     title: h,
@@ -563,9 +671,6 @@ function MappingStep(props: {
             ? ` · ${t('import.mapping.encoding', { encoding: inspection.encoding })}`
             : ''}
         </Typography.Text>
-        {props.itemsName ? (
-          <Tag color="purple">{t('import.mapping.itemsFile', { name: props.itemsName })}</Tag>
-        ) : null}
       </Space>
       {inspection.missing.length > 0 ? (
         <Alert
@@ -581,7 +686,7 @@ function MappingStep(props: {
         pagination={false}
         scroll={{ y: 260 }}
         dataSource={fieldRows}
-        data-testid="import-mapping"
+        data-testid={props.testId}
         columns={[
           {
             key: 'field',
@@ -591,11 +696,11 @@ function MappingStep(props: {
               <Space>
                 <Typography.Text
                   type={missing.has(row.field) ? 'danger' : undefined}
-                  strong={REQUIRED.has(row.field)}
+                  strong={required.has(row.field)}
                 >
                   {t(`import.fields.${row.field}`)}
                 </Typography.Text>
-                {REQUIRED.has(row.field) ? (
+                {required.has(row.field) ? (
                   <Tag color={missing.has(row.field) ? 'red' : 'default'}>
                     {t('import.mapping.required')}
                   </Tag>
@@ -631,7 +736,7 @@ function MappingStep(props: {
         scroll={{ x: 'max-content' }}
         dataSource={sampleRows}
         columns={sampleColumns}
-        data-testid="import-sample"
+        data-testid={props.role === 'items' ? 'import-items-sample' : 'import-sample'}
       />
     </Flex>
   )
@@ -641,7 +746,7 @@ function PreviewStep(props: {
   readonly preview: Preview
   readonly onDuplicate: 'skip' | 'update'
   readonly onDuplicateChange: (value: 'skip' | 'update') => void
-  readonly onDownload: (format: 'xlsx' | 'csv') => void
+  readonly onDownload: (format: 'xlsx' | 'csv', source: 'orders' | 'items') => void
   readonly disabled: boolean
 }): ReactNode {
   const { t, i18n } = useTranslation()
@@ -686,23 +791,33 @@ function PreviewStep(props: {
         <>
           <Flex justify="space-between" align="center">
             <Typography.Text strong>{t('import.preview.rejectedTitle')}</Typography.Text>
-            <Space>
-              <Button
-                icon={<DownloadOutlined />}
-                onClick={() => {
-                  props.onDownload('xlsx')
-                }}
-              >
-                {t('import.preview.download')}
-              </Button>
-              <Button
-                onClick={() => {
-                  props.onDownload('csv')
-                }}
-              >
-                {t('import.preview.downloadCsv')}
-              </Button>
-            </Space>
+            <Flex vertical gap={4} align="end">
+              {(['orders', 'items'] as const)
+                .filter((source) => preview.rejectedBySource[source] > 0)
+                .map((source) => (
+                  <Space key={source} data-testid={`import-download-${source}`}>
+                    <Button
+                      icon={<DownloadOutlined />}
+                      onClick={() => {
+                        props.onDownload('xlsx', source)
+                      }}
+                    >
+                      {source === 'items'
+                        ? t('import.preview.downloadItems', {
+                            rows: preview.rejectedBySource.items
+                          })
+                        : t('import.preview.download')}
+                    </Button>
+                    <Button
+                      onClick={() => {
+                        props.onDownload('csv', source)
+                      }}
+                    >
+                      {t('import.preview.downloadCsv')}
+                    </Button>
+                  </Space>
+                ))}
+            </Flex>
           </Flex>
           {preview.rejectedTotal > preview.rejected.length ? (
             <Typography.Text type="secondary">
