@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { WebSocket } from 'ws'
+import { MIGRATIONS } from '../../src/main/core/db/migrations'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/hosts/csp'
 import { startWebServer, type WebServer } from '../../src/main/hosts/web/server'
 import {
@@ -240,7 +241,7 @@ describe('authentication', () => {
     expect(api.status).toBe(200)
     expect(JSON.parse(api.body)).toMatchObject({
       ok: true,
-      value: { host: 'browser', schemaVersion: 10 }
+      value: { host: 'browser', schemaVersion: MIGRATIONS.at(-1)?.version }
     })
   })
 

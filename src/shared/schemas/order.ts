@@ -91,7 +91,8 @@ export const OrderSummary = z.object({
   itemCount: z.number().int(),
   itemSummary: z.string(),
   trackingNumbers: z.array(z.string()),
-  createdAt: z.number().int()
+  createdAt: z.number().int(),
+  paidAt: z.number().int().nullable()
 })
 export type OrderSummary = z.infer<typeof OrderSummary>
 
@@ -156,30 +157,102 @@ export const EXEMPTION_STATES = ['none', 'auto', 'reported', 'approved', 'reject
  */
 export const ORDER_PROBLEMS = ['any', 'unshipped', 'refund', 'closed'] as const
 export const UNSHIPPED_AFTER_MS = 48 * 60 * 60 * 1000
-export const ORDER_SORTS = ['created_desc', 'created_asc'] as const
+/**
+ * The list's sorts. Each one is a total order ending in the order id, served by one index
+ * (migration 0020), so a page is found by its position (OFFSET over that index) or by the key of
+ * the row before it ({@link OrderCursor}) without sorting the table.
+ * - created: 下单时间; paid: 付款时间 (created time for an order without one);
+ * - order_id: the platform order id (then the shop);
+ * - region: province, city, then oldest first — a region's backlog in shipping order.
+ */
+export const ORDER_SORTS = [
+  'created_desc',
+  'created_asc',
+  'paid_desc',
+  'paid_asc',
+  'order_id_asc',
+  'order_id_desc',
+  'region_asc'
+] as const
+export type OrderSort = (typeof ORDER_SORTS)[number]
+
+/** The kinds of each sort's key values, in order; the last is always the row id. */
+export const ORDER_SORT_KEYS: Readonly<Record<OrderSort, readonly ('number' | 'string')[]>> = {
+  created_desc: ['number', 'number'],
+  created_asc: ['number', 'number'],
+  paid_desc: ['number', 'number'],
+  paid_asc: ['number', 'number'],
+  order_id_asc: ['string', 'number', 'number'],
+  order_id_desc: ['string', 'number', 'number'],
+  region_asc: ['string', 'string', 'number', 'number']
+}
+
+/**
+ * A row's position under a sort: its key values as {@link ORDER_SORT_KEYS} lists them. A page
+ * names the keys of its first and last rows; the next page asks for the rows after the last one,
+ * which costs one index seek however deep the list is scrolled.
+ */
+export const OrderCursor = z.object({
+  sort: z.enum(ORDER_SORTS),
+  key: z
+    .array(z.union([z.string().max(100), z.number().int()]))
+    .min(2)
+    .max(4)
+})
+export type OrderCursor = z.infer<typeof OrderCursor>
 
 /** The filters of the order list (everything but paging); also what "select all matching" keeps. */
-export const OrderFilter = z.object({
-  query: z.string().trim().max(100, 'too_long').default(''),
-  status: z.enum(ORDER_STATUSES).optional(),
-  shopId: z.number().int().positive().optional(),
-  /** Created at or after (ms since epoch). */
-  createdFrom: z.number().int().min(0).optional(),
-  /** Created before (ms since epoch, exclusive). */
-  createdTo: z.number().int().min(0).optional(),
-  province: z.string().trim().min(1).max(30, 'too_long').optional(),
-  carrier: z.string().trim().min(1).max(40, 'too_long').optional(),
-  exemption: z.enum(EXEMPTION_STATES).optional(),
-  problem: z.enum(ORDER_PROBLEMS).optional()
-})
+export const OrderFilter = z
+  .object({
+    query: z.string().trim().max(100, 'too_long').default(''),
+    status: z.enum(ORDER_STATUSES).optional(),
+    shopId: z.number().int().positive().optional(),
+    /** Created at or after (ms since epoch). */
+    createdFrom: z.number().int().min(0).optional(),
+    /** Created before (ms since epoch, exclusive). */
+    createdTo: z.number().int().min(0).optional(),
+    province: z.string().trim().min(1).max(30, 'too_long').optional(),
+    /** A city of `province` (the region filter cascades: a city alone means nothing). */
+    city: z.string().trim().min(1).max(30, 'too_long').optional(),
+    carrier: z.string().trim().min(1).max(40, 'too_long').optional(),
+    exemption: z.enum(EXEMPTION_STATES).optional(),
+    problem: z.enum(ORDER_PROBLEMS).optional()
+  })
+  .refine((f) => f.city === undefined || f.province !== undefined, {
+    path: ['city'],
+    message: 'city_needs_province'
+  })
 export type OrderFilter = z.input<typeof OrderFilter>
 
-export const OrderListQuery = OrderFilter.extend({
+export const OrderListQuery = OrderFilter.safeExtend({
   sort: z.enum(ORDER_SORTS).default('created_desc'),
+  /** Rows to skip: from the start of the list, or from the cursor when one is given. */
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(500).default(100),
+  /** The rows after this one (the last row of the page before): a keyset page. */
+  after: OrderCursor.optional(),
+  /** The rows before this one (the first row of the page after), still returned in list order. */
+  before: OrderCursor.optional(),
   /** False skips counting (later pages of a list whose total is already known). */
   count: z.boolean().default(true)
+}).superRefine((q, ctx) => {
+  if (q.after !== undefined && q.before !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['before'], message: 'cursor_conflict' })
+  }
+  for (const name of ['after', 'before'] as const) {
+    const cursor = q[name]
+    if (cursor === undefined) {
+      continue
+    }
+    const kinds = ORDER_SORT_KEYS[q.sort]
+    const fits =
+      cursor.sort === q.sort &&
+      cursor.key.length === kinds.length &&
+      cursor.key.every((v, i) => typeof v === kinds[i])
+    if (!fits) {
+      ctx.addIssue({ code: 'custom', path: [name], message: 'cursor_mismatch' })
+    }
+  }
 })
 export type OrderListQuery = z.input<typeof OrderListQuery>
 export type OrderListQueryParsed = z.output<typeof OrderListQuery>
@@ -190,6 +263,9 @@ export const OrderListPage = z.object({
   /** True when `total` counts only up to a cap (search over very many matches). */
   totalCapped: z.boolean(),
   offset: z.number().int(),
-  rows: z.array(OrderSummary)
+  rows: z.array(OrderSummary),
+  /** The cursors of the first and last row (null for an empty page), for the neighbour pages. */
+  first: OrderCursor.nullable(),
+  last: OrderCursor.nullable()
 })
 export type OrderListPage = z.infer<typeof OrderListPage>

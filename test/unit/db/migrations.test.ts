@@ -12,6 +12,7 @@ import {
 } from '../../../src/main/core/db/connection'
 import { MIGRATIONS, type Migration } from '../../../src/main/core/db/migrations'
 import { insertOrders, listOrders, orderItems } from '../../../src/main/core/db/orders-repo'
+import { insertPackage } from '../../../src/main/core/db/packages-repo'
 import { makeTempDir, newOrderRow } from '../../support/core-fixtures'
 
 /**
@@ -20,13 +21,17 @@ import { makeTempDir, newOrderRow } from '../../support/core-fixtures'
  * (with a new pin), never an edit.
  */
 const SHIPPED_MIGRATION_HASHES: Readonly<Record<number, string>> = {
-  10: 'e625157688a9d2d1d6d13f5c3849d8f084830ada44b19f28ab38c1b367ff4b57'
+  10: 'e625157688a9d2d1d6d13f5c3849d8f084830ada44b19f28ab38c1b367ff4b57',
+  20: 'e7de771fdfc36f13176d1a724358b04137263bdaa4070cba2419ad49c9e6aa44',
+  30: '15474d88f58ec14366802f14e6d5662230c438d53a7e0389036a4ff4a3677ad9'
 }
 
 const LATEST = MIGRATIONS.at(-1)?.version ?? 0
+/** The versions the test-only migrations below take: right after the shipped ones. */
+const NEXT = LATEST + 10
 
-const m20: Migration = {
-  version: 20,
+const mNext: Migration = {
+  version: NEXT,
   name: 'test-add-weight-note',
   sql: `
 ALTER TABLE orders ADD COLUMN weight_note TEXT NOT NULL DEFAULT 'unchecked';
@@ -39,8 +44,8 @@ INSERT INTO parcel_photos (order_id, path) SELECT id, 'photo-' || platform_order
 `
 }
 
-const m30Broken: Migration = {
-  version: 30,
+const mBroken: Migration = {
+  version: NEXT + 10,
   name: 'test-broken',
   sql: 'CREATE TABLE broken (id INTEGER PRIMARY KEY) STRICT; INSERT INTO no_such_table VALUES (1);'
 }
@@ -182,17 +187,17 @@ describe('a fresh database', () => {
 
 describe('migrations with data', () => {
   test('a new migration keeps the rows written under the previous version', () => {
-    const v10 = open(MIGRATIONS)
-    const ids = insertOrders(v10, [
+    const before = open(MIGRATIONS)
+    const ids = insertOrders(before, [
       newOrderRow('KS-0001', { receiver: { name: '王五' } }),
       newOrderRow('KS-0002')
     ])
-    v10.prepare(`INSERT INTO settings (key, value) VALUES ('ui.language', 'zh-CN')`).run()
-    v10.close()
+    before.prepare(`INSERT INTO settings (key, value) VALUES ('ui.language', 'zh-CN')`).run()
+    before.close()
 
-    const v20 = open([...MIGRATIONS, m20])
-    expect(schemaVersion(v20)).toBe(20)
-    const rows = v20
+    const after = open([...MIGRATIONS, mNext])
+    expect(schemaVersion(after)).toBe(NEXT)
+    const rows = after
       .prepare<
         [],
         { id: number; platform_order_id: string; receiver_name: string; weight_note: string }
@@ -202,44 +207,142 @@ describe('migrations with data', () => {
       { id: ids[0], platform_order_id: 'KS-0001', receiver_name: '王五', weight_note: 'unchecked' },
       { id: ids[1], platform_order_id: 'KS-0002', receiver_name: '李四', weight_note: 'unchecked' }
     ])
-    expect(orderItems(v20, ids[0] ?? 0).map((i) => i.title)).toEqual(['运动袜 三双装'])
-    expect(v20.prepare('SELECT order_id, path FROM parcel_photos ORDER BY order_id').all()).toEqual(
-      [
-        { order_id: ids[0], path: 'photo-KS-0001' },
-        { order_id: ids[1], path: 'photo-KS-0002' }
-      ]
-    )
-    expect(v20.prepare(`SELECT value FROM settings WHERE key = 'ui.language'`).get()).toEqual({
+    expect(orderItems(after, ids[0] ?? 0).map((i) => i.title)).toEqual(['运动袜 三双装'])
+    expect(
+      after.prepare('SELECT order_id, path FROM parcel_photos ORDER BY order_id').all()
+    ).toEqual([
+      { order_id: ids[0], path: 'photo-KS-0001' },
+      { order_id: ids[1], path: 'photo-KS-0002' }
+    ])
+    expect(after.prepare(`SELECT value FROM settings WHERE key = 'ui.language'`).get()).toEqual({
       value: 'zh-CN'
     })
-    expect(v20.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([
+    expect(after.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([
       ...MIGRATIONS.map((m) => ({ version: m.version })),
-      { version: 20 }
+      { version: NEXT }
     ])
     // Search over the migrated database still finds the old rows.
-    const found = listOrders(v20, { query: 'KS-0002', status: undefined, offset: 0, limit: 10 })
+    const found = listOrders(after, { query: 'KS-0002', status: undefined, offset: 0, limit: 10 })
     expect(found.rows.map((r) => r.id)).toEqual([ids[1]])
   })
 
-  test('the app that only knows version 10 then refuses the version-20 database', () => {
-    open([...MIGRATIONS, m20]).close()
+  test('the app that only knows the shipped migrations then refuses the newer database', () => {
+    open([...MIGRATIONS, mNext]).close()
     expect(() => open(MIGRATIONS)).toThrow(DatabaseFromFutureError)
   })
 
   test('migrate() with a target stops there, and a later open continues', () => {
     const db = openDatabase(file, { migrations: [] })
     opened.push(db)
-    migrate(db, [...MIGRATIONS, m20], 10)
-    expect(schemaVersion(db)).toBe(10)
+    migrate(db, [...MIGRATIONS, mNext], LATEST)
+    expect(schemaVersion(db)).toBe(LATEST)
     expect(tableNames(db)).not.toContain('parcel_photos')
     db.close()
-    expect(schemaVersion(open([...MIGRATIONS, m20]))).toBe(20)
+    expect(schemaVersion(open([...MIGRATIONS, mNext]))).toBe(NEXT)
+  })
+})
+
+describe('migration 20: order-list indexes on a database with data', () => {
+  const HOUR = 3_600_000
+  const T = 1_760_000_000_000
+
+  function indexNames(db: Database.Database, table: string): string[] {
+    return db
+      .prepare<[], { name: string }>(`PRAGMA index_list(${table})`)
+      .all()
+      .map((r) => r.name)
+  }
+
+  test('adds the indexes and the paid sort key to orders written under version 10', () => {
+    const v10 = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 10) })
+    opened.push(v10)
+    expect(schemaVersion(v10)).toBe(10)
+    const ids = insertOrders(v10, [
+      newOrderRow('P-1', { createdAt: T, paidAt: T + 5 * HOUR }),
+      // No paid time: the paid sort uses its created time.
+      newOrderRow('P-2', { createdAt: T + 3 * HOUR, paidAt: null }),
+      newOrderRow('P-3', { createdAt: T + 2 * HOUR, paidAt: T + 4 * HOUR })
+    ])
+    insertPackage(v10, {
+      orderId: ids[2] ?? 0,
+      sequence: 1,
+      role: 'first',
+      carrier: 'ZTO',
+      trackingNumber: 'ZT0001',
+      template: null,
+      createdAt: T
+    })
+    v10.close()
+    expect(inspectRaw(file, (raw) => indexNames(raw, 'orders'))).not.toContain('orders_status')
+
+    const db = open()
+    expect(schemaVersion(db)).toBe(LATEST)
+    expect(indexNames(db, 'orders')).toEqual(
+      expect.arrayContaining([
+        'orders_paid',
+        'orders_status',
+        'orders_shop',
+        'orders_region',
+        'orders_exemption',
+        'orders_refund_requested'
+      ])
+    )
+    expect(indexNames(db, 'packages')).toContain('packages_carrier_order')
+    expect(db.prepare('SELECT platform_order_id, paid_sort FROM orders ORDER BY id').all()).toEqual(
+      [
+        { platform_order_id: 'P-1', paid_sort: T + 5 * HOUR },
+        { platform_order_id: 'P-2', paid_sort: T + 3 * HOUR },
+        { platform_order_id: 'P-3', paid_sort: T + 4 * HOUR }
+      ]
+    )
+    // The old rows are listed in the new sorts and found by the new filters.
+    const list = (extra: Partial<Parameters<typeof listOrders>[1]>) =>
+      listOrders(db, { query: '', status: undefined, offset: 0, limit: 10, ...extra }).rows.map(
+        (r) => r.platform_order_id
+      )
+    expect(list({ sort: 'paid_desc' })).toEqual(['P-1', 'P-3', 'P-2'])
+    expect(list({ sort: 'order_id_desc' })).toEqual(['P-3', 'P-2', 'P-1'])
+    expect(list({ carrier: 'ZTO' })).toEqual(['P-3'])
+    // A write after the migration keeps the generated key in step.
+    db.prepare('UPDATE orders SET paid_at = ? WHERE id = ?').run(T + 9 * HOUR, ids[1] ?? 0)
+    expect(list({ sort: 'paid_desc' })).toEqual(['P-2', 'P-1', 'P-3'])
+
+    // has_tracking: backfilled from the old packages, then kept by the triggers on packages.
+    const tracked = () =>
+      db
+        .prepare<[], { platform_order_id: string }>(
+          'SELECT platform_order_id FROM orders WHERE has_tracking = 1 ORDER BY id'
+        )
+        .all()
+        .map((r) => r.platform_order_id)
+    expect(tracked()).toEqual(['P-3'])
+    const untracked = insertPackage(db, {
+      orderId: ids[0] ?? 0,
+      sequence: 1,
+      role: 'first',
+      carrier: null,
+      trackingNumber: null,
+      template: null,
+      createdAt: T
+    })
+    expect(tracked()).toEqual(['P-3'])
+    db.prepare(`UPDATE packages SET carrier = 'YTO', tracking_number = 'YT9' WHERE id = ?`).run(
+      untracked
+    )
+    expect(tracked()).toEqual(['P-1', 'P-3'])
+    db.prepare('UPDATE packages SET tracking_number = NULL WHERE id = ?').run(untracked)
+    expect(tracked()).toEqual(['P-3'])
+    db.prepare('DELETE FROM packages WHERE order_id = ?').run(ids[2] ?? 0)
+    expect(tracked()).toEqual([])
+    expect(
+      list({ problem: 'unshipped', unshippedBefore: T + 10 * HOUR, sort: 'order_id_asc' })
+    ).toEqual(['P-1', 'P-2', 'P-3'])
   })
 })
 
 describe('all pending migrations run in one transaction', () => {
   test('a failing migration on a fresh database leaves version 0 and no tables', () => {
-    expect(() => open([...MIGRATIONS, m20, m30Broken])).toThrow(/no such table/)
+    expect(() => open([...MIGRATIONS, mNext, mBroken])).toThrow(/no such table/)
     const state = inspectRaw(file, (raw) => ({
       version: Number(raw.pragma('user_version', { simple: true })),
       tables: tableNames(raw)
@@ -248,10 +351,10 @@ describe('all pending migrations run in one transaction', () => {
   })
 
   test('a failing migration on an existing database leaves it at its version, data intact', () => {
-    const v10 = open(MIGRATIONS)
-    insertOrders(v10, [newOrderRow('KS-0009')])
-    v10.close()
-    expect(() => open([...MIGRATIONS, m20, m30Broken])).toThrow(/no such table/)
+    const before = open(MIGRATIONS)
+    insertOrders(before, [newOrderRow('KS-0009')])
+    before.close()
+    expect(() => open([...MIGRATIONS, mNext, mBroken])).toThrow(/no such table/)
     const state = inspectRaw(file, (raw) => ({
       version: Number(raw.pragma('user_version', { simple: true })),
       tables: tableNames(raw),
@@ -277,7 +380,7 @@ describe('all pending migrations run in one transaction', () => {
         migrate(db, [...MIGRATIONS, { version: 15, name: 'odd', sql: 'SELECT 1' }])
       }).toThrow(/steps of 10/)
       expect(() => {
-        migrate(db, [m20, ...MIGRATIONS])
+        migrate(db, [mNext, ...MIGRATIONS])
       }).toThrow(/steps of 10/)
       expect(schemaVersion(db)).toBe(0)
     } finally {

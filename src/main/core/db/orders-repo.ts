@@ -1,4 +1,5 @@
 import type { OrderStatus, TemperatureZone } from '../../../shared/domain'
+import type { OrderSort } from '../../../shared/schemas/order'
 import type { ReadableDB, WritableDB } from './connection'
 
 export type NewOrderItem = {
@@ -14,6 +15,8 @@ export type NewOrder = {
   readonly shopId: number
   readonly platformOrderId: string
   readonly status: OrderStatus
+  /** Imported orders carry the platform's refund state; 'none' when not given. */
+  readonly refundState?: RefundState
   readonly receiver: {
     readonly name: string
     readonly phone: string
@@ -48,6 +51,8 @@ export type OrderRow = {
 }
 
 export type OrderListRow = OrderRow & {
+  /** Paid time, or created time for an order without one (a generated column, migration 0020). */
+  paid_sort: number
   item_count: number | null
   item_summary: string | null
   tracking_numbers: string | null
@@ -98,12 +103,13 @@ function prepareWrites(db: WritableDB) {
         string,
         number,
         number | null,
-        number
+        number,
+        string
       ]
     >(
       `INSERT INTO orders (shop_id, platform_order_id, status, receiver_name, receiver_phone, province, city,
-         district, address_detail, receiver_phone_rev, remark, created_at, paid_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+         district, address_detail, receiver_phone_rev, remark, created_at, paid_at, updated_at, refund_state)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
     /** Statements inserting 1..ITEM_BATCH item rows at once: one call per order, not one per item. */
     items: Array.from({ length: ITEM_BATCH }, (_, k) =>
@@ -141,7 +147,8 @@ function insertOne(db: WritableDB, order: NewOrder): number {
     order.remark,
     order.createdAt,
     order.paidAt,
-    order.updatedAt
+    order.updatedAt,
+    order.refundState ?? 'none'
   )
   const id = Number(info.lastInsertRowid)
   insertItems(db, id, order.items)
@@ -172,19 +179,26 @@ export function insertOrders(db: WritableDB, orders: readonly NewOrder[]): numbe
 }
 
 /**
- * Replaces receiver, remark, times and items of an existing order (re-import in "update" mode).
- * The caller checks that the order has no printed package; this only refuses to touch one.
+ * Replaces receiver, status, refund state, remark, times and items of an existing order
+ * (re-import in "update" mode). The caller checks {@link importHold} first; this refuses to touch
+ * an order that has one, because deleting its items would orphan the package's items.
  */
 export function replaceOrder(db: WritableDB, id: number, order: NewOrder): void {
   db.transaction(() => {
-    if (hasPrintedPackage(db, id)) {
-      throw new Error(`Order ${id} has a printed package and cannot be replaced`)
+    const hold = importHold(db, id)
+    if (hold) {
+      throw new Error(
+        `Order ${String(id)} has a package (${hold.printState}, tracking number ${hold.trackingNumber ?? 'none'}) and cannot be replaced`
+      )
     }
     const r = order.receiver
     db.prepare(
-      `UPDATE orders SET receiver_name = ?, receiver_phone = ?, receiver_phone_rev = ?, province = ?, city = ?,
-         district = ?, address_detail = ?, remark = ?, created_at = ?, paid_at = ?, updated_at = ? WHERE id = ?`
+      `UPDATE orders SET status = ?, refund_state = ?, receiver_name = ?, receiver_phone = ?, receiver_phone_rev = ?,
+         province = ?, city = ?, district = ?, address_detail = ?, remark = ?, created_at = ?, paid_at = ?,
+         updated_at = ? WHERE id = ?`
     ).run(
+      order.status,
+      order.refundState ?? 'none',
       r.name,
       r.phone,
       reverseText(r.phone),
@@ -276,6 +290,9 @@ export function orderPackages(db: ReadableDB, orderId: number): PackageRow[] {
     .all(orderId)
 }
 
+/** A row's key values under a sort, as {@link ORDER_SORT_KEYS} lists them. */
+export type OrderSortKey = readonly (string | number)[]
+
 export type OrderSearch = {
   readonly query: string
   readonly status: OrderStatus | undefined
@@ -286,24 +303,115 @@ export type OrderSearch = {
   readonly createdFrom?: number | undefined
   readonly createdTo?: number | undefined
   readonly province?: string | undefined
+  /** Only with `province`: a city of it. */
+  readonly city?: string | undefined
   readonly carrier?: string | undefined
   readonly exemption?: string | undefined
   readonly problem?: 'any' | 'unshipped' | 'refund' | 'closed' | undefined
   /** `problem` 'unshipped' means pending and created before this (ms) with no tracking number. */
   readonly unshippedBefore?: number | undefined
-  readonly sort?: 'created_desc' | 'created_asc' | undefined
+  readonly sort?: OrderSort | undefined
+  /** Rows after (or before) the row with this key under `sort`; `offset` then counts from it. */
+  readonly after?: OrderSortKey | undefined
+  readonly before?: OrderSortKey | undefined
   /** False skips counting; `total` is then -1. */
   readonly count?: boolean | undefined
 }
 
-const NO_TRACKING = `NOT EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id AND p.tracking_number IS NOT NULL)`
+type SortColumn = 'created_at' | 'paid_sort' | 'platform_order_id' | 'shop_id' | 'province' | 'city'
 
 /**
- * The non-keyword filters as one AND-able condition on `o` and its named parameters. Dates are
- * a range of the newest-first index; the others are tested on the rows that index walk reaches,
- * and a carrier is looked up through the packages' (order_id, sequence) index per row.
+ * Each sort is the column list of one index of migration 0020 (or 0010) followed by the id, the
+ * index's implicit last column: walking that index in either direction is the list's order, a
+ * page at OFFSET n reads n index entries and no table rows, and a key names a row uniquely.
  */
-function filterSql(search: OrderSearch): { sql: string; params: Record<string, unknown> } {
+const SORTS: Readonly<
+  Record<OrderSort, { readonly columns: readonly SortColumn[]; readonly desc: boolean }>
+> = {
+  created_desc: { columns: ['created_at'], desc: true },
+  created_asc: { columns: ['created_at'], desc: false },
+  paid_desc: { columns: ['paid_sort'], desc: true },
+  paid_asc: { columns: ['paid_sort'], desc: false },
+  order_id_asc: { columns: ['platform_order_id', 'shop_id'], desc: false },
+  order_id_desc: { columns: ['platform_order_id', 'shop_id'], desc: true },
+  region_asc: { columns: ['province', 'city', 'created_at'], desc: false }
+}
+
+function sortSql(sort: OrderSort, reversed: boolean): string {
+  const spec = SORTS[sort]
+  const dir = spec.desc !== reversed ? 'DESC' : 'ASC'
+  return [...spec.columns, 'id'].map((c) => `o.${c} ${dir}`).join(', ')
+}
+
+/**
+ * Rows strictly after (`after`) or before the keyed row in list order, as one row-value
+ * comparison: SQLite turns it into a range of the sort's index, a seek instead of an OFFSET walk.
+ */
+function keysetSql(
+  sort: OrderSort,
+  key: OrderSortKey,
+  side: 'after' | 'before'
+): { sql: string; params: Record<string, unknown> } {
+  const spec = SORTS[sort]
+  const columns = [...spec.columns, 'id']
+  if (key.length !== columns.length) {
+    throw new Error(`A ${sort} key has ${String(columns.length)} values, not ${String(key.length)}`)
+  }
+  const forward = side === 'after'
+  const op = spec.desc === forward ? '<' : '>'
+  const params: Record<string, unknown> = {}
+  key.forEach((v, i) => {
+    params[`k${String(i)}`] = v
+  })
+  return {
+    sql: `(${columns.map((c) => `o.${c}`).join(', ')}) ${op} (${columns.map((_, i) => `@k${String(i)}`).join(', ')})`,
+    params
+  }
+}
+
+function sortKeyOf(row: OrderListRow, sort: OrderSort): OrderSortKey {
+  return [...SORTS[sort].columns.map((c) => row[c]), row.id]
+}
+
+/**
+ * Below this many packages a carrier is "rare": its orders are read from the (carrier, order_id)
+ * index and sorted (at most this many ids). Above it, the list walks its sort index and probes
+ * each order's packages, and meets a page of matches within a few thousand orders.
+ */
+export const RARE_CARRIER_PACKAGES = 20_000
+
+type Filter = {
+  /** AND-ed conditions on `o`. */
+  readonly parts: readonly string[]
+  /** For 'has problems': its alternatives, OR-ed (counted as disjoint parts, see countMatching). */
+  readonly anyOf: readonly string[]
+  readonly params: Record<string, unknown>
+  /** Whether a carrier filter is set, and if so whether its carrier has few packages. */
+  readonly carrier: 'none' | 'rare' | 'common'
+}
+
+/** Filters that keep fewer orders than this are read from their own index and sorted. */
+export const FEW_MATCHES = 20_000
+
+const FILTER_COLUMNS =
+  /(?<![\w+.])o\.(status|shop_id|created_at|province|city|exemption|refund_state|has_tracking)\b/g
+
+/**
+ * The same condition with its orders columns kept off their indexes (SQLite's unary `+`), but
+ * for `keep`: columns the sort's own index leads with, where the filter is a range of it.
+ */
+function unindexed(condition: string, keep: readonly string[]): string {
+  return condition.replace(FILTER_COLUMNS, (match, column: string) =>
+    keep.includes(column) ? match : `+o.${column}`
+  )
+}
+
+/**
+ * The non-keyword filters as conditions on `o` and their named parameters. Each single filter
+ * has an index of migration 0020 leading with it and ending in created_at, so its count reads
+ * only its own index entries and its newest-first page only a page of them.
+ */
+function filterSql(db: ReadableDB, search: OrderSearch): Filter {
   const parts: string[] = []
   const params: Record<string, unknown> = {}
   if (search.status !== undefined) {
@@ -325,26 +433,137 @@ function filterSql(search: OrderSearch): { sql: string; params: Record<string, u
   if (search.province !== undefined) {
     parts.push('o.province = @province')
     params.province = search.province
+    if (search.city !== undefined) {
+      parts.push('o.city = @city')
+      params.city = search.city
+    }
   }
   if (search.exemption !== undefined) {
     parts.push('o.exemption = @exemption')
     params.exemption = search.exemption
   }
+  const carrier =
+    search.carrier === undefined ? 'none' : isRareCarrier(db, search.carrier) ? 'rare' : 'common'
   if (search.carrier !== undefined) {
-    parts.push('EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id AND p.carrier = @carrier)')
     params.carrier = search.carrier
+    // LIMIT 1 keeps the probe a per-row index seek: without it SQLite may first build a Bloom
+    // filter over every package of the carrier (~30 ms at 230k packages) before the first row.
+    parts.push(
+      carrier === 'rare'
+        ? 'o.id IN (SELECT order_id FROM packages WHERE carrier = @carrier)'
+        : 'EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id AND p.carrier = @carrier LIMIT 1)'
+    )
   }
+  let anyOf: string[] = []
   if (search.problem !== undefined) {
-    const unshipped = `(o.status = 'pending' AND o.created_at < @unshippedBefore AND ${NO_TRACKING})`
+    // has_tracking is kept by triggers on packages (migration 0020); these literals match the
+    // partial index orders_unshipped.
+    const unshipped = `(o.status = 'pending' AND o.has_tracking = 0 AND o.created_at < @unshippedBefore)`
+    // The literal matches the partial index orders_refund_requested.
     const refund = `o.refund_state = 'requested'`
     const closed = `o.status = 'closed'`
-    const tests = { unshipped, refund, closed, any: `(${unshipped} OR ${refund} OR ${closed})` }
-    parts.push(tests[search.problem])
+    if (search.problem === 'any') {
+      anyOf = [unshipped, closed, refund]
+    } else {
+      parts.push({ unshipped, refund, closed }[search.problem])
+    }
     if (search.problem === 'unshipped' || search.problem === 'any') {
       params.unshippedBefore = search.unshippedBefore ?? 0
     }
   }
-  return { sql: parts.join(' AND '), params }
+  return { parts, anyOf, params, carrier }
+}
+
+function isRareCarrier(db: ReadableDB, carrier: string): boolean {
+  const n =
+    db
+      .prepare<[string, number], { n: number }>(
+        'SELECT count(*) AS n FROM (SELECT 1 FROM packages WHERE carrier = ? LIMIT ?)'
+      )
+      .get(carrier, RARE_CARRIER_PACKAGES)?.n ?? 0
+  return n < RARE_CARRIER_PACKAGES
+}
+
+function whereOf(conditions: readonly string[]): string {
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''
+}
+
+/** The filter's conditions as one list, 'has problems' as one OR-ed condition. */
+function conditionsOf(filter: Filter): string[] {
+  return filter.anyOf.length > 0
+    ? [...filter.parts, `(${filter.anyOf.join(' OR ')})`]
+    : [...filter.parts]
+}
+
+/**
+ * The conditions a page uses. A created-time sort keeps them as they are: every filter index ends
+ * in created_at, so it yields its rows in that order. Another sort's key is in no filter index:
+ * a filter keeping few orders is still read from its index and its matches sorted (at most
+ * {@link FEW_MATCHES}), but one keeping many is kept off its index, so the page walks the sort's
+ * index and meets a page of matches within a few thousand rows instead of sorting them all.
+ */
+function pageConditions(db: ReadableDB, filter: Filter, sort: OrderSort): string[] {
+  const conditions = conditionsOf(filter)
+  if (sort === 'created_desc' || sort === 'created_asc' || conditions.length === 0) {
+    return conditions
+  }
+  if (fewMatches(db, filter)) {
+    return conditions
+  }
+  const keep = sort === 'region_asc' ? ['province', 'city'] : []
+  return conditions.map((c) => unindexed(c, keep))
+}
+
+function fewMatches(db: ReadableDB, filter: Filter): boolean {
+  if (filter.carrier === 'rare') {
+    return true
+  }
+  // A common carrier is probed per order, so it is left out of the estimate.
+  const probed = conditionsOf(filter).filter(
+    (c) => filter.carrier === 'none' || !c.includes('@carrier')
+  )
+  if (probed.length === 0) {
+    return false
+  }
+  const n =
+    db
+      .prepare<[Record<string, unknown>], { n: number }>(
+        `SELECT count(*) AS n FROM (SELECT 1 FROM orders o ${whereOf(probed)} LIMIT @few)`
+      )
+      .get({ ...filter.params, few: FEW_MATCHES })?.n ?? 0
+  return n < FEW_MATCHES
+}
+
+/**
+ * The exact count of the filtered list. "Has problems" (A or B or C) is counted as the disjoint
+ * A + (B and not A) + (C and not A, B), so each term reads its own index instead of the table;
+ * a carrier alone is counted from the (carrier, order_id) index without touching orders.
+ */
+function countMatching(db: ReadableDB, search: OrderSearch, filter: Filter): number {
+  const onlyCarrier =
+    search.carrier !== undefined && filter.parts.length === 1 && filter.anyOf.length === 0
+  if (onlyCarrier) {
+    return (
+      db
+        .prepare<[Record<string, unknown>], { n: number }>(
+          'SELECT count(DISTINCT order_id) AS n FROM packages WHERE carrier = @carrier'
+        )
+        .get(filter.params)?.n ?? 0
+    )
+  }
+  const terms =
+    filter.anyOf.length > 0
+      ? filter.anyOf.map((alt, i) => [
+          ...filter.parts,
+          alt,
+          ...filter.anyOf.slice(0, i).map((before) => `NOT ${before}`)
+        ])
+      : [[...filter.parts]]
+  const sql = terms.map((t) => `(SELECT count(*) FROM orders o ${whereOf(t)})`).join(' + ')
+  return (
+    db.prepare<[Record<string, unknown>], { n: number }>(`SELECT ${sql} AS n`).get(filter.params)
+      ?.n ?? 0
+  )
 }
 
 /** The shops, for the list's shop filter. */
@@ -392,51 +611,80 @@ export function reverseText(text: string): string {
 /** Identifier-like keywords shorter than this match whole values only, so "13" never means every phone. */
 export const MIN_PARTIAL_KEY = 4
 
+export type OrderListResult = {
+  readonly total: number
+  readonly totalCapped: boolean
+  readonly rows: OrderListRow[]
+  /** The sort keys of the first and last row, null when the page is empty. */
+  readonly first: OrderSortKey | null
+  readonly last: OrderSortKey | null
+}
+
 /**
- * Newest first (or oldest first). A keyword matches the start of an order id, the start or
- * the end of a tracking number, the end of a phone (the last four digits) or a whole phone, and
- * the start of a receiver name. (Order-id tails are not indexed: that index alone cost a third of
- * the insert rate, and order ids are scanned or typed from their start.) Every branch is a b-tree range, so a search costs the matches it finds, not
- * the table. When a keyword matches very many orders, the rows come from walking the newest-first
- * index instead, which then finds a page at once. The other filters ({@link filterSql}) narrow
- * either form; without a keyword the rows come from walking the created index (a date range
- * bounds that walk), and the count of a filtered list is exact.
+ * One page in list order. The inner query finds the page's ids on the sort's index (covering when
+ * the conditions are on indexed columns, so even OFFSET 500 000 reads no table rows); the outer
+ * one computes the display columns (item summary, tracking numbers) for those rows only.
  */
-export function listOrders(
+function page(
   db: ReadableDB,
-  search: OrderSearch
-): { total: number; totalCapped: boolean; rows: OrderListRow[] } {
-  const filter = filterSql(search)
-  const filterWhere = filter.sql ? `WHERE ${filter.sql}` : ''
-  const filterAnd = filter.sql ? `AND ${filter.sql}` : ''
-  const order =
-    search.sort === 'created_asc'
-      ? 'ORDER BY o.created_at ASC, o.id ASC'
-      : 'ORDER BY o.created_at DESC, o.id DESC'
+  search: OrderSearch,
+  sort: OrderSort,
+  conditions: readonly string[],
+  params: Record<string, unknown>
+): Pick<OrderListResult, 'rows' | 'first' | 'last'> {
+  const all = [...conditions]
+  const values: Record<string, unknown> = { ...params, limit: search.limit, offset: search.offset }
+  const cursor = search.after ?? search.before
+  // Rows before a key are read walking backwards from it, then shown in list order.
+  const backwards = search.after === undefined && search.before !== undefined
+  if (cursor !== undefined) {
+    const keyset = keysetSql(sort, cursor, backwards ? 'before' : 'after')
+    all.push(keyset.sql)
+    Object.assign(values, keyset.params)
+  }
+  const rows = db
+    .prepare<[Record<string, unknown>], OrderListRow>(
+      `SELECT ${LIST_COLUMNS} FROM orders o WHERE o.id IN (
+         SELECT o.id FROM orders o ${whereOf(all)}
+         ORDER BY ${sortSql(sort, backwards)} LIMIT @limit OFFSET @offset
+       ) ORDER BY ${sortSql(sort, false)}`
+    )
+    .all(values)
+  const firstRow = rows[0]
+  const lastRow = rows.at(-1)
+  return {
+    rows,
+    first: firstRow ? sortKeyOf(firstRow, sort) : null,
+    last: lastRow ? sortKeyOf(lastRow, sort) : null
+  }
+}
+
+/**
+ * A page of the order list in the chosen sort, by position (`offset`) or next to a known row
+ * (`after` / `before`, a keyset page: one index seek however deep). A keyword matches the start
+ * of an order id, the start or the end of a tracking number, the end of a phone (the last four
+ * digits) or a whole phone, and the start of a receiver name. (Order-id tails are not indexed:
+ * that index alone cost a third of the insert rate, and order ids are scanned or typed from their
+ * start.) Every branch is a b-tree range, so a search costs the matches it finds, not the table.
+ * When a keyword matches very many orders, the rows come from walking the sort's index instead,
+ * which then finds a page at once. The other filters ({@link filterSql}) narrow either form;
+ * without a keyword the count of a filtered list is exact ({@link countMatching}).
+ */
+export function listOrders(db: ReadableDB, search: OrderSearch): OrderListResult {
+  const sort = search.sort ?? 'created_desc'
+  const filter = filterSql(db, search)
+  const conditions = conditionsOf(filter)
   const counting = search.count !== false
   const q = search.query
   const identifier = /^[A-Za-z0-9_-]+$/.test(q)
   const partial = identifier && q.length >= MIN_PARTIAL_KEY
-  const params: Record<string, unknown> = {
-    limit: search.limit,
-    offset: search.offset,
-    ...filter.params
-  }
   if (q === '') {
-    const total = counting
-      ? (db
-          .prepare<[Record<string, unknown>], { n: number }>(
-            `SELECT count(*) AS n FROM orders o ${filterWhere}`
-          )
-          .get(filter.params)?.n ?? 0)
-      : -1
-    const rows = db
-      .prepare<[Record<string, unknown>], OrderListRow>(
-        `SELECT ${LIST_COLUMNS} FROM orders o ${filterWhere}
-         ${order} LIMIT @limit OFFSET @offset`
-      )
-      .all(params)
-    return { total, totalCapped: false, rows }
+    const total = counting ? countMatching(db, search, filter) : -1
+    return {
+      total,
+      totalCapped: false,
+      ...page(db, search, sort, pageConditions(db, filter, sort), filter.params)
+    }
   }
   const keys = { q, qHigh: `${q}\uffff`, rev: reverseText(q), revHigh: `${reverseText(q)}\uffff` }
   const branches = [
@@ -467,26 +715,23 @@ export function listOrders(
     )
   }
   const usedKeys = partial ? keys : { q: keys.q, qHigh: keys.qHigh, rev: keys.rev }
-  const matching = branches.join(' UNION ')
+  const matching = `o.id IN (${branches.join(' UNION ')})`
   // The count also decides the plan (dense or not), so it runs even when not asked for.
   const counted =
     db
       .prepare<[Record<string, unknown>], { n: number }>(
-        `SELECT count(*) AS n FROM (SELECT o.id FROM orders o WHERE o.id IN (${matching}) ${filterAnd} LIMIT @cap)`
+        `SELECT count(*) AS n FROM (SELECT o.id FROM orders o ${whereOf([matching, ...conditions])} LIMIT @cap)`
       )
       .get({ ...usedKeys, cap: SEARCH_COUNT_CAP + 1, ...filter.params })?.n ?? 0
   const dense = counted > SEARCH_COUNT_CAP
-  const rowsSql = dense
-    ? `SELECT ${LIST_COLUMNS} FROM orders o WHERE (${rowTests.join(' OR ')}) ${filterAnd}
-       ${order} LIMIT @limit OFFSET @offset`
-    : `SELECT ${LIST_COLUMNS} FROM orders o WHERE o.id IN (${matching}) ${filterAnd}
-       ${order} LIMIT @limit OFFSET @offset`
+  const found = dense ? `(${rowTests.join(' OR ')})` : matching
   return {
     total: Math.min(counted, SEARCH_COUNT_CAP),
     totalCapped: dense,
-    rows: db
-      .prepare<[Record<string, unknown>], OrderListRow>(rowsSql)
-      .all({ ...params, ...usedKeys })
+    ...page(db, search, sort, [found, ...(dense ? pageConditions(db, filter, sort) : conditions)], {
+      ...filter.params,
+      ...usedKeys
+    })
   }
 }
 
@@ -509,4 +754,53 @@ export function findOrderByCode(
     )
     .get(code)
   return byTracking ? { orderId: byTracking.order_id, matchedBy: 'tracking_number' } : undefined
+}
+
+export type RefundState = 'none' | 'requested' | 'refunded'
+
+/** Why an import must leave an order alone: the package that holds it. */
+export type ImportHold = {
+  readonly printed: boolean
+  readonly printState: string
+  readonly trackingNumber: string | null
+}
+
+/**
+ * The package that keeps an import from changing an order, if any: one being printed or printed,
+ * one holding a tracking number (allocated before printing, in any print state, voided too), or
+ * one holding items (package_items point at the order's items, which an update would replace).
+ * Printed packages come first, so the reason names the strongest hold.
+ */
+export function importHold(db: ReadableDB, orderId: number): ImportHold | undefined {
+  const row = db
+    .prepare<[number], { print_state: string; tracking_number: string | null; printed: number }>(
+      `SELECT p.print_state, p.tracking_number, p.print_state IN ('printing', 'printed') AS printed
+       FROM packages p
+       WHERE p.order_id = ?
+         AND (p.print_state IN ('printing', 'printed') OR p.tracking_number IS NOT NULL
+              OR EXISTS (SELECT 1 FROM package_items pi WHERE pi.package_id = p.id))
+       ORDER BY printed DESC, p.tracking_number IS NULL, p.sequence
+       LIMIT 1`
+    )
+    .get(orderId)
+  return row
+    ? {
+        printed: row.printed === 1,
+        printState: row.print_state,
+        trackingNumber: row.tracking_number
+      }
+    : undefined
+}
+
+/** An order's status and refund state, which an import compares and may set. */
+export function orderStates(
+  db: ReadableDB,
+  id: number
+): { status: OrderStatus; refundState: RefundState } | undefined {
+  const row = db
+    .prepare<[number], { status: OrderStatus; refund_state: RefundState }>(
+      'SELECT status, refund_state FROM orders WHERE id = ?'
+    )
+    .get(id)
+  return row ? { status: row.status, refundState: row.refund_state } : undefined
 }

@@ -174,18 +174,23 @@ export function listOrders(ctx: CoreContext, query: OrderListQueryParsed): Resul
     createdFrom: query.createdFrom,
     createdTo: query.createdTo,
     province: query.province,
+    city: query.city,
     carrier: query.carrier,
     exemption: query.exemption,
     problem: query.problem,
     unshippedBefore: ctx.now() - UNSHIPPED_AFTER_MS,
     sort: query.sort,
+    after: query.after?.key,
+    before: query.before?.key,
     count: query.count
   })
   return ok({
     total: page.total,
     totalCapped: page.totalCapped,
     offset: query.offset,
-    rows: page.rows.map(toSummary)
+    rows: page.rows.map(toSummary),
+    first: page.first ? { sort: query.sort, key: [...page.first] } : null,
+    last: page.last ? { sort: query.sort, key: [...page.last] } : null
   })
 }
 
@@ -201,7 +206,8 @@ function toSummary(row: OrderListRow): OrderListPage['rows'][number] {
     itemCount: row.item_count ?? 0,
     itemSummary: row.item_summary ?? '',
     trackingNumbers: row.tracking_numbers ? row.tracking_numbers.split(',') : [],
-    createdAt: row.created_at
+    createdAt: row.created_at,
+    paidAt: row.paid_at
   }
 }
 

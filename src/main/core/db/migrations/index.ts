@@ -1,4 +1,6 @@
 import { migration0010 } from './0010-initial-schema'
+import { migration0020 } from './0020-order-list-indexes'
+import { migration0030 } from './0030-printer-native-mode'
 
 export type Migration = { readonly version: number; readonly name: string; readonly sql: string }
 
@@ -7,4 +9,4 @@ export type Migration = { readonly version: number; readonly name: string; reado
  * Shipped migrations are immutable: test/unit/db/migrations.test.ts pins each one's hash,
  * and the runner refuses a database whose applied migration text differs from ours.
  */
-export const MIGRATIONS: readonly Migration[] = [migration0010]
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030]

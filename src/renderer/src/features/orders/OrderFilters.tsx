@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, SettingOutlined } from '@ant-design
 import { Button, Checkbox, DatePicker, Flex, Popover, Select, Space } from 'antd'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { REGIONS } from '../../../../shared/regions'
+import { REGIONS, findProvince } from '../../../../shared/regions'
 import {
   EXEMPTION_STATES,
   ORDER_PROBLEMS,
@@ -11,7 +11,13 @@ import {
 } from '../../../../shared/schemas/order'
 import type { MethodOutput } from '../../../../shared/contract'
 import { useClient } from '../../api/context'
-import { DEFAULT_COLUMN_PREFS, ORDER_COLUMNS, type ColumnKey, type ColumnPrefs } from './OrderTable'
+import {
+  DEFAULT_COLUMN_PREFS,
+  ORDER_COLUMNS,
+  columnLabel,
+  type ColumnKey,
+  type ColumnPrefs
+} from './OrderTable'
 import type { OrderListView } from './use-order-window'
 
 /** Everything but the keyword: the keyword box stays where it was. */
@@ -19,7 +25,13 @@ export type ListFilters = Omit<OrderListView, 'query'>
 
 const PROVINCES = REGIONS.map((p) => ({ value: p.name, label: p.name }))
 
-/** The filter bar of the order list: status, shop, created range, province, carrier, exemption, problems, sort. */
+/** The cities of a province, from the same division tree as the order form. */
+function cityOptions(province: string | undefined): { value: string; label: string }[] {
+  const found = province === undefined ? undefined : findProvince(province)
+  return (found?.children ?? []).map((c) => ({ value: c.name, label: c.name }))
+}
+
+/** The filter bar of the order list: status, shop, created range, region, carrier, exemption, problems, sort. */
 export function OrderFilters(props: {
   readonly value: ListFilters
   readonly onChange: (next: ListFilters) => void
@@ -100,9 +112,27 @@ export function OrderFilters(props: {
         aria-label={t('orderList.filters.province')}
         value={value.province}
         onChange={(v) => {
-          set('province', v)
+          // Another province, another list of cities: the city chosen under the old one goes.
+          const next: ListFilters = { ...value }
+          delete next.province
+          delete next.city
+          // Cleared, the select reports undefined whatever its typing says.
+          onChange(v ? { ...next, province: v } : next)
         }}
         options={PROVINCES}
+      />
+      <Select
+        allowClear
+        showSearch
+        style={{ width: 130 }}
+        placeholder={t('orderList.filters.city')}
+        aria-label={t('orderList.filters.city')}
+        disabled={value.province === undefined}
+        value={value.city}
+        onChange={(v) => {
+          set('city', v)
+        }}
+        options={cityOptions(value.province)}
       />
       <Select
         allowClear
@@ -138,7 +168,7 @@ export function OrderFilters(props: {
         options={ORDER_PROBLEMS.map((p) => ({ value: p, label: t(`orderList.problem.${p}`) }))}
       />
       <Select
-        style={{ width: 150 }}
+        style={{ width: 170 }}
         aria-label={t('orderList.filters.sort')}
         value={value.sort ?? 'created_desc'}
         onChange={(v) => {
@@ -195,14 +225,14 @@ export function ColumnSettings(props: {
               })
             }}
           >
-            {t(`orders.columns.${key}`)}
+            {columnLabel(t, key)}
           </Checkbox>
           <Space size={0}>
             <Button
               size="small"
               type="text"
               icon={<ArrowUpOutlined />}
-              aria-label={`${t('orderList.columns.up')} ${t(`orders.columns.${key}`)}`}
+              aria-label={`${t('orderList.columns.up')} ${columnLabel(t, key)}`}
               disabled={i === 0}
               onClick={() => {
                 move(key, -1)
@@ -212,7 +242,7 @@ export function ColumnSettings(props: {
               size="small"
               type="text"
               icon={<ArrowDownOutlined />}
-              aria-label={`${t('orderList.columns.down')} ${t(`orders.columns.${key}`)}`}
+              aria-label={`${t('orderList.columns.down')} ${columnLabel(t, key)}`}
               disabled={i === ORDER_COLUMNS.length - 1}
               onClick={() => {
                 move(key, 1)

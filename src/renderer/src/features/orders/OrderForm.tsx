@@ -15,21 +15,9 @@ import {
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OrderDetail, OrderInput } from '../../../../shared/schemas/order'
-import { isValidPhone } from '../../../../shared/phone'
-import { REGIONS, regionProblem, type Region } from '../../../../shared/regions'
 import { AppCallError } from '../../../../shared/result'
 import { useClient } from '../../api/context'
-
-type CascaderOption = { value: string; label: string; children?: CascaderOption[] }
-
-function toOptions(regions: readonly Region[]): CascaderOption[] {
-  return regions.map((r) =>
-    r.children && r.children.length > 0
-      ? { value: r.name, label: r.name, children: toOptions(r.children) }
-      : { value: r.name, label: r.name }
-  )
-}
-const REGION_OPTIONS = toOptions(REGIONS)
+import { partyRules, REGION_OPTIONS } from '../../lib/party-fields'
 
 type ItemValues = { sku?: string; title?: string; quantity?: number; unitWeightG?: number }
 type FieldName = NonNullable<Parameters<FormInstance<FormValues>['setFields']>[0][number]['name']>
@@ -71,6 +59,7 @@ export function OrderForm({ onSaved, onCancel }: Props): ReactNode {
   const [form] = Form.useForm<FormValues>()
   const [saving, setSaving] = useState(false)
   const v = (code: string) => t(`validation.${code}`)
+  const rules = partyRules(v)
 
   const submit = async (values: FormValues) => {
     const [province = '', city = '', district = ''] = values.region ?? []
@@ -130,14 +119,7 @@ export function OrderForm({ onSaved, onCancel }: Props): ReactNode {
       </Divider>
       <Row gutter={12}>
         <Col span={10}>
-          <Form.Item
-            name="receiverName"
-            label={t('form.receiverName')}
-            rules={[
-              { required: true, whitespace: true, message: v('required') },
-              { max: 50, message: v('too_long') }
-            ]}
-          >
+          <Form.Item name="receiverName" label={t('form.receiverName')} rules={rules.name}>
             <Input autoComplete="off" />
           </Form.Item>
         </Col>
@@ -146,53 +128,20 @@ export function OrderForm({ onSaved, onCancel }: Props): ReactNode {
             name="phone"
             label={t('form.phone')}
             extra={t('form.phoneHint')}
-            rules={[
-              { required: true, whitespace: true, message: v('required') },
-              {
-                validator: (_rule, value: string | undefined) =>
-                  value && !isValidPhone(value.replace(/\s+/g, ''))
-                    ? Promise.reject(new Error(v('phone_invalid')))
-                    : Promise.resolve()
-              }
-            ]}
+            rules={rules.phone}
           >
             <Input autoComplete="off" inputMode="tel" />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item
-        name="region"
-        label={t('form.region')}
-        rules={[
-          { required: true, message: v('region_required') },
-          {
-            validator: (_rule, value: string[] | undefined) => {
-              if (!value || value.length === 0) {
-                return Promise.resolve()
-              }
-              const problem =
-                value.length === 3
-                  ? regionProblem(value[0] ?? '', value[1] ?? '', value[2] ?? '')
-                  : { code: 'region_required' }
-              return problem ? Promise.reject(new Error(v(problem.code))) : Promise.resolve()
-            }
-          }
-        ]}
-      >
+      <Form.Item name="region" label={t('form.region')} rules={rules.region}>
         <Cascader
           options={REGION_OPTIONS}
           placeholder={t('form.regionPlaceholder')}
           showSearch={{ limit: 50 }}
         />
       </Form.Item>
-      <Form.Item
-        name="detail"
-        label={t('form.detail')}
-        rules={[
-          { required: true, whitespace: true, message: v('required') },
-          { max: 200, message: v('too_long') }
-        ]}
-      >
+      <Form.Item name="detail" label={t('form.detail')} rules={rules.detail}>
         <Input placeholder={t('form.detailPlaceholder')} autoComplete="off" />
       </Form.Item>
       <Divider titlePlacement="start">{t('form.items')}</Divider>

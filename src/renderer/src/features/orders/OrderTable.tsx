@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { Checkbox, Empty, Skeleton, Tag, Typography } from 'antd'
 import { useEffect, useRef, type ReactNode } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { maskPhone } from '../../../../shared/phone'
 import type { OrderSummary } from '../../../../shared/schemas/order'
@@ -17,7 +18,8 @@ export const ORDER_COLUMNS = [
   { key: 'items', width: 'minmax(120px, 1fr)' },
   { key: 'status', width: '78px' },
   { key: 'tracking', width: 'minmax(120px, 150px)' },
-  { key: 'createdAt', width: '128px' }
+  { key: 'createdAt', width: '128px' },
+  { key: 'paidAt', width: '128px' }
 ] as const
 export type ColumnKey = (typeof ORDER_COLUMNS)[number]['key']
 const COLUMN_KEYS: readonly ColumnKey[] = ORDER_COLUMNS.map((c) => c.key)
@@ -48,6 +50,11 @@ export function parseColumnPrefs(json: string | null): ColumnPrefs {
   } catch {
     return DEFAULT_COLUMN_PREFS
   }
+}
+
+/** A column's header; the paid time is this feature's own column, the others share the app's names. */
+export function columnLabel(t: TFunction, key: ColumnKey): string {
+  return key === 'paidAt' ? t('orderList.columns.paidAt') : t(`orders.columns.${key}`)
 }
 
 const STATUS_COLORS: Readonly<Record<string, string>> = {
@@ -113,7 +120,7 @@ export function OrderTable({
       <div role="columnheader" />
       {shown.map((c) => (
         <div role="columnheader" key={c}>
-          {t(`orders.columns.${c}`)}
+          {columnLabel(t, c)}
         </div>
       ))}
     </div>
@@ -222,5 +229,7 @@ function Cell({
       return <div role="gridcell">{row.trackingNumbers.join(', ')}</div>
     case 'createdAt':
       return <div role="gridcell">{formatTime(row.createdAt)}</div>
+    case 'paidAt':
+      return <div role="gridcell">{row.paidAt === null ? '' : formatTime(row.paidAt)}</div>
   }
 }

@@ -8,6 +8,7 @@ const zhCN = {
       createdFrom: '下单开始',
       createdTo: '下单结束',
       province: '省份',
+      city: '城市',
       carrier: '快递公司',
       exemption: '报备',
       problem: '问题订单',
@@ -27,7 +28,15 @@ const zhCN = {
       refund: '买家申请退款',
       closed: '交易关闭'
     },
-    sort: { created_desc: '下单时间 新→旧', created_asc: '下单时间 旧→新' },
+    sort: {
+      created_desc: '下单时间 新→旧',
+      created_asc: '下单时间 旧→新',
+      paid_desc: '付款时间 新→旧',
+      paid_asc: '付款时间 旧→新',
+      order_id_asc: '订单号 升序',
+      order_id_desc: '订单号 降序',
+      region_asc: '省市 → 下单时间'
+    },
     selection: {
       count: '已选 {{count}} 单',
       all: '选择全部 {{count}} 单匹配的订单',
@@ -38,6 +47,7 @@ const zhCN = {
       hint: '按住 Shift 点击可连续多选'
     },
     columns: {
+      paidAt: '付款时间',
       title: '列设置',
       up: '上移',
       down: '下移',
@@ -56,6 +66,7 @@ export const orderListBundle: Bundle<typeof zhCN> = {
         createdFrom: 'Created from',
         createdTo: 'Created to',
         province: 'Province',
+        city: 'City',
         carrier: 'Carrier',
         exemption: 'Exemption',
         problem: 'Problems',
@@ -75,7 +86,15 @@ export const orderListBundle: Bundle<typeof zhCN> = {
         refund: 'Refund requested',
         closed: 'Trade closed'
       },
-      sort: { created_desc: 'Newest first', created_asc: 'Oldest first' },
+      sort: {
+        created_desc: 'Created: newest first',
+        created_asc: 'Created: oldest first',
+        paid_desc: 'Paid: newest first',
+        paid_asc: 'Paid: oldest first',
+        order_id_asc: 'Order ID: A→Z',
+        order_id_desc: 'Order ID: Z→A',
+        region_asc: 'Region, then oldest'
+      },
       selection: {
         count: '{{count}} selected',
         all: 'Select all {{count}} matching orders',
@@ -85,7 +104,13 @@ export const orderListBundle: Bundle<typeof zhCN> = {
         row: 'Select order {{id}}',
         hint: 'Shift-click selects a range'
       },
-      columns: { title: 'Columns', up: 'Move up', down: 'Move down', reset: 'Reset' }
+      columns: {
+        paidAt: 'Paid',
+        title: 'Columns',
+        up: 'Move up',
+        down: 'Move down',
+        reset: 'Reset'
+      }
     }
   }
 }

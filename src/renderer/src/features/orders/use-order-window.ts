@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { OrderFilter, OrderSummary } from '../../../../shared/schemas/order'
+import type {
+  OrderCursor,
+  OrderFilter,
+  OrderSort,
+  OrderSummary
+} from '../../../../shared/schemas/order'
 import { useClient } from '../../api/context'
 
 export const PAGE_SIZE = 200
@@ -17,13 +22,19 @@ export type OrderWindow = {
  * The order list never holds all rows: it loads pages of {@link PAGE_SIZE} around what the
  * virtual list shows, so 100k or 1M orders cost the renderer the same as 200.
  */
-export type OrderListView = OrderFilter & { readonly sort?: 'created_desc' | 'created_asc' }
+export type OrderListView = OrderFilter & { readonly sort?: OrderSort }
+
+type LoadedPage = {
+  readonly rows: readonly OrderSummary[]
+  readonly first: OrderCursor | null
+  readonly last: OrderCursor | null
+}
 
 export function useOrderWindow(view: OrderListView, refreshKey: number): OrderWindow {
   // A new object with the same filters must not reload the list.
   const viewKey = JSON.stringify(view)
   const client = useClient()
-  const pages = useRef(new Map<number, readonly OrderSummary[]>())
+  const pages = useRef(new Map<number, LoadedPage>())
   const inFlight = useRef(new Set<number>())
   const generation = useRef(0)
   const [state, setState] = useState({
@@ -41,14 +52,24 @@ export function useOrderWindow(view: OrderListView, refreshKey: number): OrderWi
       }
       const gen = generation.current
       inFlight.current.add(page)
-      // Rows never wait for a count: a filtered count can scan the table (~0.5 s at 1M orders)
-      // while a page is a few ms. A short first page is its own exact total; otherwise the
-      // count comes in a second request and the list shows what it has meanwhile.
+      // Rows never wait for a count: a count reads every matching index entry (up to tens of
+      // ms at 1M orders) while a page is a few ms. A short first page is its own exact total;
+      // otherwise the count comes in a second request and the list shows what it has meanwhile.
       const listView = JSON.parse(viewKey) as OrderListView
+      // Scrolling reaches a page next to one already loaded: ask for the rows after its last row
+      // (or before the first row of the page below), one index seek at any depth. Only a jump
+      // (dragging the scrollbar) asks by offset.
+      const above = pages.current.get(page - 1)?.last
+      const below = pages.current.get(page + 1)?.first
+      const position = above
+        ? { after: above, offset: 0 }
+        : below
+          ? { before: below, offset: 0 }
+          : { offset: page * PAGE_SIZE }
       client
         .call('orders.list', {
           ...listView,
-          offset: page * PAGE_SIZE,
+          ...position,
           limit: PAGE_SIZE,
           count: false
         })
@@ -56,7 +77,7 @@ export function useOrderWindow(view: OrderListView, refreshKey: number): OrderWi
           if (gen !== generation.current) {
             return
           }
-          pages.current.set(page, result.rows)
+          pages.current.set(page, { rows: result.rows, first: result.first, last: result.last })
           const exact = page === 0 && result.rows.length < PAGE_SIZE
           setState((s) => ({
             total: exact
@@ -119,7 +140,7 @@ export function useOrderWindow(view: OrderListView, refreshKey: number): OrderWi
   )
 
   const rowAt = useCallback(
-    (index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    (index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- pages is a ref; the tick re-renders readers
     [state]
   )
