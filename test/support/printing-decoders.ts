@@ -1,13 +1,35 @@
 /**
  * Decoders for the printer byte streams, written from the language references rather than from
  * our encoders: ESC/POS (`GS v 0`, `GS V`, `DLE EOT`), TSPL (`SIZE`, `CLS`, `BITMAP`, `PRINT`,
- * `<ESC>!?`) and ZPL (`^XA`, `^PW`, `^LL`, `^FO`, `^GFA` with ASCII compression, `^XZ`, `~HS`).
- * Streaming: feed chunks as they arrive; each returns what completed.
+ * `<ESC>!?`, and the printer's own `BARCODE "128M"` / `QRCODE` manual mode) and ZPL (`^XA`,
+ * `^PW`, `^LL`, `^FO`, `^GFA` with ASCII compression, `^BY`, `^BC` mode N with invocation
+ * codes, `^BQ` with manual or automatic input, `~SD`, `^XZ`, `~HS`).
+ * Native symbols are drawn the way a printer's firmware would: bwip-js builds the symbol from
+ * the codewords / data the command names, at the command's module size and origin, onto the
+ * same canvas as the raster. Streaming: feed chunks as they arrive; each returns what completed.
  */
+import bwipjs from 'bwip-js/node'
 import { type Bitmap, createBitmap } from '../../src/main/core/printing/bitmap'
 
+/** A symbol a native command drew: where, how large, and what it holds. */
+export type NativeSymbol = {
+  readonly kind: 'code128' | 'qr'
+  readonly x: number
+  readonly y: number
+  readonly module: number
+  /** Code128: bar height; QR: modules per side. */
+  readonly size: number
+  readonly text: string
+}
+
 export type DecodedEvent =
-  | { readonly type: 'label'; readonly bitmap: Bitmap; readonly copies: number }
+  | {
+      readonly type: 'label'
+      readonly bitmap: Bitmap
+      readonly copies: number
+      /** Symbols printed from native barcode commands (empty for a raster-only label). */
+      readonly symbols?: readonly NativeSymbol[]
+    }
   | { readonly type: 'status-query'; readonly n?: number }
   | { readonly type: 'unknown'; readonly at: number; readonly byte: number }
 
@@ -24,6 +46,178 @@ function setPixel(bitmap: Bitmap, x: number, y: number, black: boolean): void {
   const i = y * bitmap.bytesPerRow + (x >> 3)
   const bit = 0x80 >> (x & 7)
   bitmap.data[i] = black ? (bitmap.data[i] ?? 0) | bit : (bitmap.data[i] ?? 0) & ~bit & 0xff
+}
+
+function fillBlack(bitmap: Bitmap, x: number, y: number, w: number, h: number): void {
+  for (let row = y; row < y + h; row++) {
+    for (let col = x; col < x + w; col++) {
+      setPixel(bitmap, col, row, true)
+    }
+  }
+}
+
+/** Code128 bars from codewords (start first; bwip-js adds the check and stop). */
+function drawCode128(
+  bitmap: Bitmap,
+  codewords: readonly number[],
+  at: { x: number; y: number; module: number; height: number }
+): void {
+  const raw = codewords.map((cw) => `^${String(cw).padStart(3, '0')}`).join('')
+  const [symbol] = bwipjs.raw('code128', raw, 'raw')
+  if (!symbol || !('sbs' in symbol)) {
+    throw new Error('bwip-js returned no Code128 symbol')
+  }
+  let x = at.x
+  symbol.sbs.forEach((w, i) => {
+    if (i % 2 === 0) {
+      fillBlack(bitmap, x, at.y, w * at.module, at.height)
+    }
+    x += w * at.module
+  })
+}
+
+/** A QR symbol of the data at the cell size, top-left at (x, y); returns its modules per side. */
+function drawQr(
+  bitmap: Bitmap,
+  data: string,
+  ecLevel: string,
+  at: { x: number; y: number; module: number }
+): number {
+  const [symbol] = bwipjs.raw('qrcode', data, `eclevel=${ecLevel}`)
+  if (!symbol || !('pixs' in symbol)) {
+    throw new Error('bwip-js returned no QR symbol')
+  }
+  for (let row = 0; row < symbol.pixy; row++) {
+    for (let col = 0; col < symbol.pixx; col++) {
+      if (symbol.pixs[row * symbol.pixx + col] === 1) {
+        fillBlack(bitmap, at.x + col * at.module, at.y + row * at.module, at.module, at.module)
+      }
+    }
+  }
+  return symbol.pixx
+}
+
+/** Code set of a Code128 codeword stream: what one character or pair becomes. */
+function code128Value(set: 'A' | 'B' | 'C', text: string): number {
+  const c = text.charCodeAt(0)
+  if (set === 'C') {
+    return Number.parseInt(text, 10)
+  }
+  if (set === 'B') {
+    return c - 32
+  }
+  return c >= 32 ? c - 32 : c + 64
+}
+
+/**
+ * TSPL "128M" data: `!NNN` is a codeword (103-105 start A/B/C, 99 code C, 100 code B, 101
+ * code A); other characters are data in the current code set (pairs of digits in C).
+ */
+export function tspl128mCodewords(data: string): number[] {
+  const out: number[] = []
+  let set: 'A' | 'B' | 'C' = 'B'
+  let i = 0
+  while (i < data.length) {
+    if (data[i] === '!' && /^\d{3}$/.test(data.slice(i + 1, i + 4))) {
+      const cw = Number(data.slice(i + 1, i + 4))
+      out.push(cw)
+      if (cw === 103 || cw === 101) set = 'A'
+      if (cw === 104 || cw === 100) set = 'B'
+      if (cw === 105 || cw === 99) set = 'C'
+      i += 4
+      continue
+    }
+    if (out.length === 0) {
+      throw new Error('128M data must start with a start code')
+    }
+    const n = set === 'C' ? 2 : 1
+    out.push(code128Value(set, data.slice(i, i + n)))
+    i += n
+  }
+  return out
+}
+
+/**
+ * ZPL `^BC` mode N data: `>9` `>:` `>;` start A/B/C, `>7` `>6` `>5` switch to A/B/C, `><`
+ * is `>`; without a start code the printer starts in subset B.
+ */
+export function zplCode128Codewords(data: string): number[] {
+  const out: number[] = []
+  let set: 'A' | 'B' | 'C' = 'B'
+  const invocations: Record<string, [number, 'A' | 'B' | 'C']> = {
+    '9': [103, 'A'],
+    ':': [104, 'B'],
+    ';': [105, 'C'],
+    '7': [101, 'A'],
+    '6': [100, 'B'],
+    '5': [99, 'C']
+  }
+  let i = 0
+  while (i < data.length) {
+    const next = data[i + 1] ?? ''
+    if (data[i] === '>' && next in invocations) {
+      const [cw, to] = invocations[next] ?? [0, 'B']
+      out.push(cw)
+      set = to
+      i += 2
+      continue
+    }
+    if (out.length === 0) {
+      out.push(104)
+    }
+    if (data[i] === '>' && next === '<') {
+      out.push(code128Value(set, '>'))
+      i += 2
+      continue
+    }
+    const n = set === 'C' ? 2 : 1
+    out.push(code128Value(set, data.slice(i, i + n)))
+    i += n
+  }
+  return out
+}
+
+/** QR manual-mode data (TSPL and ZPL share it): N / A / K segments, Bnnnn + n bytes; `!` switches in TSPL. */
+export function qrManualData(data: string): string {
+  let out = ''
+  let i = 0
+  while (i < data.length) {
+    const mode = data[i]
+    if (mode === 'B') {
+      const n = Number(data.slice(i + 1, i + 5))
+      out += data.slice(i + 5, i + 5 + n)
+      i += 5 + n
+    } else if (mode === 'N' || mode === 'A' || mode === 'K') {
+      const end = data.indexOf('!', i + 1)
+      out += data.slice(i + 1, end < 0 ? data.length : end)
+      i = end < 0 ? data.length : end
+    } else {
+      throw new Error(`bad QR manual mode ${String(mode)}`)
+    }
+    if (data[i] === '!') {
+      i++
+    }
+  }
+  return out
+}
+
+/** Splits a TSPL parameter list on commas outside double quotes; quotes are removed. */
+function tsplArgs(args: string): string[] {
+  const out: string[] = []
+  let current = ''
+  let quoted = false
+  for (const c of args) {
+    if (c === '"') {
+      quoted = !quoted
+    } else if (c === ',' && !quoted) {
+      out.push(current.trim())
+      current = ''
+    } else {
+      current += c
+    }
+  }
+  out.push(quoted ? current : current.trim())
+  return out
 }
 
 class ByteQueue {
@@ -167,6 +361,7 @@ export function tsplDecoder(dotsPerMm: number): StreamDecoder {
   let width = 0
   let height = 0
   let canvas: Bitmap | null = null
+  let symbols: NativeSymbol[] = []
   const blank = (): Bitmap => createBitmap(Math.max(1, width), Math.max(1, height))
   return {
     pending: () => q.length,
@@ -254,11 +449,43 @@ export function tsplDecoder(dotsPerMm: number): StreamDecoder {
           }
           case 'CLS':
             canvas = blank()
+            symbols = []
             break
+          case 'BARCODE': {
+            // x,y,"type",height,human readable,rotation,narrow,wide,"content"
+            const [x, y, type, h, readable, rotation, narrow, , content = ''] = tsplArgs(args)
+            if (type !== '128M' || readable !== '0' || rotation !== '0') {
+              events.push({ type: 'unknown', at: q.consumed, byte: line.charCodeAt(0) })
+              break
+            }
+            canvas ??= blank()
+            const codewords = tspl128mCodewords(content)
+            const at = { x: Number(x), y: Number(y), module: Number(narrow), height: Number(h) }
+            drawCode128(canvas, codewords, at)
+            symbols.push({ kind: 'code128', ...at, size: at.height, text: content })
+            break
+          }
+          case 'QRCODE': {
+            // x,y,ECC,cell,mode,rotation,[model,mask,]"content"
+            const parts = tsplArgs(args)
+            const [x, y, ecc = 'M', cell, mode, rotation] = parts
+            const content = parts.at(-1) ?? ''
+            if (rotation !== '0' || (parts.length === 9 && parts[6] !== 'M2')) {
+              events.push({ type: 'unknown', at: q.consumed, byte: line.charCodeAt(0) })
+              break
+            }
+            canvas ??= blank()
+            const text = mode === 'M' ? qrManualData(content) : content
+            const at = { x: Number(x), y: Number(y), module: Number(cell) }
+            const size = drawQr(canvas, text, ecc, at)
+            symbols.push({ kind: 'qr', ...at, size, text })
+            break
+          }
           case 'PRINT': {
             const copies = Number.parseInt(args.split(',')[0] ?? '1', 10)
-            events.push({ type: 'label', bitmap: canvas ?? blank(), copies })
+            events.push({ type: 'label', bitmap: canvas ?? blank(), copies, symbols })
             canvas = null
+            symbols = []
             break
           }
           case 'GAP':
@@ -352,6 +579,19 @@ export function zplDecoder(): StreamDecoder {
   let originX = 0
   let originY = 0
   let graphics: { x: number; y: number; total: number; bpr: number; data: string }[] = []
+  // ^BY defaults survive between formats, as on a printer; 10 dots is the power-up bar height.
+  let barModule = 2
+  let barHeight = 10
+  let field: { kind: 'code128'; height: number } | { kind: 'qr'; module: number } | null = null
+  let fieldData: string | null = null
+  let natives: {
+    kind: 'code128' | 'qr'
+    x: number
+    y: number
+    module: number
+    height: number
+    data: string
+  }[] = []
   return {
     pending: () => text.length,
     feed(chunk): DecodedEvent[] {
@@ -391,6 +631,38 @@ export function zplDecoder(): StreamDecoder {
           case '^XA':
             inLabel = true
             graphics = []
+            natives = []
+            break
+          case '^BY': {
+            const [w, , h] = args.split(',')
+            barModule = w ? Number.parseInt(w, 10) : barModule
+            barHeight = h ? Number.parseInt(h, 10) : barHeight
+            break
+          }
+          case '^BC': {
+            // o,h,f,g,e,m: only normal orientation, no interpretation line, mode N are modelled.
+            const [o = 'N', h, f = 'Y', , , m = 'N'] = args.split(',')
+            if (o !== 'N' || f !== 'N' || m !== 'N') {
+              events.push({ type: 'unknown', at: 0, byte: name.charCodeAt(1) })
+              break
+            }
+            field = { kind: 'code128', height: h ? Number.parseInt(h, 10) : barHeight }
+            break
+          }
+          case '^BQ': {
+            const [o = 'N', model = '2', magnification = '2'] = args.split(',')
+            if (o !== 'N' || model !== '2') {
+              events.push({ type: 'unknown', at: 0, byte: name.charCodeAt(1) })
+              break
+            }
+            field = { kind: 'qr', module: Number.parseInt(magnification, 10) }
+            break
+          }
+          case '^FD':
+            fieldData = command.slice(3)
+            break
+          case '~SD':
+          case '^MD':
             break
           case '^PW':
             width = Number.parseInt(args, 10)
@@ -418,6 +690,32 @@ export function zplDecoder(): StreamDecoder {
             })
             break
           }
+          case '^FS':
+            if (field && fieldData !== null) {
+              if (field.kind === 'code128') {
+                natives.push({
+                  kind: 'code128',
+                  x: originX,
+                  y: originY,
+                  module: barModule,
+                  height: field.height,
+                  data: fieldData
+                })
+              } else {
+                // A ^FO QR prints lower by the current ^BY bar height (Labelary, zebrash#57).
+                natives.push({
+                  kind: 'qr',
+                  x: originX,
+                  y: originY + barHeight,
+                  module: field.module,
+                  height: 0,
+                  data: fieldData
+                })
+              }
+            }
+            field = null
+            fieldData = null
+            break
           case '^XZ': {
             if (inLabel) {
               const bitmap = createBitmap(width, height)
@@ -431,13 +729,29 @@ export function zplDecoder(): StreamDecoder {
                   }
                 }
               }
-              events.push({ type: 'label', bitmap, copies: 1 })
+              const symbols: NativeSymbol[] = []
+              for (const n of natives) {
+                if (n.kind === 'code128') {
+                  const at = { x: n.x, y: n.y, module: n.module, height: n.height }
+                  drawCode128(bitmap, zplCode128Codewords(n.data), at)
+                  symbols.push({ kind: 'code128', ...at, size: n.height, text: n.data })
+                  continue
+                }
+                // <EC level><A|M>,<data>; manual data names its character mode.
+                const ec = n.data[0] ?? 'M'
+                const input = n.data[1]
+                const body = n.data.slice(3)
+                const text = input === 'M' ? qrManualData(body) : body
+                const at = { x: n.x, y: n.y, module: n.module }
+                const size = drawQr(bitmap, text, ec, at)
+                symbols.push({ kind: 'qr', ...at, size, text })
+              }
+              events.push({ type: 'label', bitmap, copies: 1, symbols })
             }
             inLabel = false
             break
           }
           case '^LH':
-          case '^FS':
           case '^PQ':
             break
           default:

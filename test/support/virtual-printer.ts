@@ -7,7 +7,13 @@
 import { type AddressInfo, type Server, type Socket, createServer } from 'node:net'
 import type { Bitmap } from '../../src/main/core/printing/bitmap'
 import type { PrinterState } from '../../src/main/core/printing/status'
-import { type StreamDecoder, escPosDecoder, tsplDecoder, zplDecoder } from './printing-decoders'
+import {
+  type NativeSymbol,
+  type StreamDecoder,
+  escPosDecoder,
+  tsplDecoder,
+  zplDecoder
+} from './printing-decoders'
 
 export type VirtualLanguage = 'escpos' | 'tspl' | 'zpl'
 
@@ -15,6 +21,8 @@ export type PrintedLabel = {
   readonly bitmap: Bitmap
   readonly bytes: number
   readonly connection: number
+  /** Symbols the printer drew from native barcode commands (TSPL BARCODE/QRCODE, ZPL ^BC/^BQ). */
+  readonly symbols: readonly NativeSymbol[]
 }
 
 export type VirtualPrinterOptions = {
@@ -40,8 +48,19 @@ export type VirtualPrinter = {
   setFault(fault: Exclude<PrinterState, 'ready'> | null): void
   /** Prints this many more labels; the roll ends during the next one, which does not come out. */
   paperOutAfter(labels: number): void
+  /**
+   * Prints this many more labels, then sets `fault` on the next one: `took` prints it and
+   * faults afterwards (head hot, cover opened, paper ran out as it was torn off); `refused`
+   * faults before it comes out (it is lost, as with {@link paperOutAfter}).
+   */
+  faultAfter(labels: number, fault: Exclude<PrinterState, 'ready'>, mode: 'took' | 'refused'): void
   /** Stops processing (bytes are held, status goes unanswered) until stall(false); a connection closed meanwhile loses what it held. */
   stall(on: boolean): void
+  /**
+   * Answers each status query this many ms late, as a real printer busy feeding a label does
+   * (about 1 s per 76×130 label); 0 (the default) answers at once.
+   */
+  pace(ms: number): void
   /** Resets the connection after this many more bytes; the label cut off is lost. */
   dropAfterBytes(bytes: number): void
   /** Connections currently open (a host that gave up has closed its link). */
@@ -58,8 +77,13 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions): Promi
   const unknown: { connection: number; byte: number }[] = []
   const stats = { connections: 0, statusQueries: 0, bytes: 0 }
   let fault: Exclude<PrinterState, 'ready'> | null = null
-  let paperOutIn: number | null = null
+  let faultIn: {
+    labels: number
+    fault: Exclude<PrinterState, 'ready'>
+    mode: 'took' | 'refused'
+  } | null = null
   let stalled = false
+  let paceMs = 0
   let dropIn: number | null = null
   let waiters: { count: number; resolve: () => void }[] = []
 
@@ -138,16 +162,35 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions): Promi
       for (const event of decoder.feed(chunk)) {
         if (event.type === 'status-query') {
           stats.statusQueries++
-          socket.write(statusReply(event.n))
+          const reply = statusReply(event.n)
+          if (paceMs > 0) {
+            setTimeout(() => {
+              if (!socket.destroyed) {
+                socket.write(reply)
+              }
+            }, paceMs)
+          } else {
+            socket.write(reply)
+          }
         } else if (event.type === 'unknown') {
           unknown.push({ connection, byte: event.byte })
         } else {
-          const label = { bitmap: event.bitmap, bytes: labelBytes, connection }
+          const label = {
+            bitmap: event.bitmap,
+            bytes: labelBytes,
+            connection,
+            symbols: event.symbols ?? []
+          }
           labelBytes = 0
-          // The roll ends while this label is printing: it does not come out.
-          if (paperOutIn !== null && paperOutIn-- <= 0) {
-            fault = 'paper_out'
-            paperOutIn = null
+          if (faultIn !== null && faultIn.labels-- <= 0) {
+            fault = faultIn.fault
+            const took = faultIn.mode === 'took'
+            faultIn = null
+            if (took) {
+              // It came out; the fault is what the next status query sees.
+              printed.push(label)
+              continue
+            }
           }
           if (fault !== null) {
             rejected.push(label)
@@ -194,7 +237,11 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions): Promi
     },
     openLinks: () => links.size,
     paperOutAfter(labels): void {
-      paperOutIn = labels
+      // The roll ends while the label after these is printing: it does not come out.
+      faultIn = { labels, fault: 'paper_out', mode: 'refused' }
+    },
+    faultAfter(labels, next, mode): void {
+      faultIn = { labels, fault: next, mode }
     },
     stall(on): void {
       stalled = on
@@ -207,6 +254,9 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions): Promi
           }
         }
       }
+    },
+    pace(ms): void {
+      paceMs = ms
     },
     dropAfterBytes(bytes): void {
       dropIn = bytes

@@ -4,6 +4,11 @@ import { Empty, Id, type MethodSpec } from './common'
 
 export const PRINTER_LANGUAGES = ['escpos', 'tspl', 'zpl', 'png'] as const
 export const PRINTER_DPIS = [203, 300] as const
+/**
+ * TSPL/ZPL only: 'barcodes' sends the Code128 and QR as the printer's own barcode commands
+ * over the raster of the rest; 'off' sends the whole label as one raster. Text always stays raster.
+ */
+export const NATIVE_MODES = ['off', 'barcodes'] as const
 /** Label stock sizes; each is also the id of the built-in template for it. */
 export const LABEL_SIZES = ['76x130', '100x150', '100x180'] as const
 export const TEMPLATE_IDS = LABEL_SIZES
@@ -45,7 +50,8 @@ const PrinterFields = z
       .max(15, 'darkness_range')
       .default(8),
     offsetXDots: Offset.default(0),
-    offsetYDots: Offset.default(0)
+    offsetYDots: Offset.default(0),
+    nativeMode: z.enum(NATIVE_MODES).default('off')
   })
   .strict()
 
@@ -80,6 +86,8 @@ export const Printer = z.object({
   darkness: z.number().int(),
   offsetXDots: z.number().int(),
   offsetYDots: z.number().int(),
+  /** Absent reads as 'off' (views built before the field existed). */
+  nativeMode: z.enum(NATIVE_MODES).optional(),
   isDefault: z.boolean(),
   /** Where the preview printer writes its PNGs (absolute), for "open folder". */
   previewDir: z.string().nullable()
@@ -160,7 +168,10 @@ export const printersApi = {
       dpi: z.number().int()
     })
   },
-  /** Labels a crash left in `sending`: the user says whether each one came out. */
+  /**
+   * Labels a crash left in `sending`, and a label a live queue sent whole before the printer
+   * faulted: the user says whether each one came out.
+   */
   'printing.pending': { input: Empty, output: z.object({ labels: z.array(PendingLabel) }) },
   'printing.confirm': {
     input: z.object({ recordId: z.number().int().positive(), printed: z.boolean() }).strict(),
@@ -204,7 +215,16 @@ export const PrintProgress = z.discriminatedUnion('type', [
     reason: z.string(),
     status: z.enum(PRINTER_STATES).optional(),
     jobId: z.string().optional(),
-    recordId: z.number().int().optional()
+    recordId: z.number().int().optional(),
+    /** A label sent whole before the printer faulted: the packer says whether it came out. */
+    confirm: z
+      .object({
+        recordId: z.number().int(),
+        packageId: z.number().int(),
+        trackingNumber: z.string(),
+        jobId: z.string()
+      })
+      .optional()
   }),
   z.object({ ...ProgressBase, type: z.literal('resumed') })
 ])

@@ -153,7 +153,16 @@ describe.each(['escpos', 'tspl', 'zpl'] as const)('print queue on %s', (language
     expect(snapshot.paused).toBe(true)
     expect(r.vp.printed.length).toBe(2)
     const third = r.packages[2]?.packageId ?? -1
-    expect(['failed', 'sent']).toContain(listPackageRecords(r.db, third)[0]?.state)
+    const state = listPackageRecords(r.db, third)[0]?.state
+    expect(['failed', 'sent']).toContain(state)
+    // `sent`: the OS took every byte before the reset, so only the packer can say it is lost.
+    expect(r.queue.snapshot().unconfirmed?.packageId).toBe(state === 'sent' ? third : undefined)
+    if (state === 'sent') {
+      r.queue.resume()
+      await r.queue.whenIdle()
+      expect(r.vp.printed.length).toBe(2)
+      r.queue.confirm(r.queue.snapshot().unconfirmed?.recordId ?? -1, false)
+    }
     r.queue.resume()
     await r.queue.whenIdle()
     expect(r.queue.snapshot().paused).toBe(false)
@@ -161,7 +170,7 @@ describe.each(['escpos', 'tspl', 'zpl'] as const)('print queue on %s', (language
     expect(listPackageRecords(r.db, third)[0]?.attempt).toBe(2)
   })
 
-  test('paper out pauses with the printer state; resume after reloading prints each label once', async () => {
+  test('paper out pauses with the printer state; the lost label is resent only after the user says so', async () => {
     const r = await rig(language, 4, (e, rr) => {
       if (labelConfirmed(e, 0)) {
         rr.vp.paperOutAfter(1) // label 2 prints; the roll ends during label 3, which does not come out
@@ -179,9 +188,19 @@ describe.each(['escpos', 'tspl', 'zpl'] as const)('print queue on %s', (language
     expect(r.queue.snapshot()).toMatchObject({ paused: true, printerState: 'paper_out' })
     expect(r.vp.rejected.length).toBe(1)
     r.vp.setFault(null)
+    // Paper reloaded: the third label's bytes all left before the fault, so it waits for an answer.
+    const third = r.packages[2]?.packageId
+    const doubt = r.queue.snapshot().unconfirmed
+    expect(doubt?.packageId).toBe(third)
+    r.queue.resume()
+    await r.queue.whenIdle()
+    expect(r.queue.snapshot()).toMatchObject({ paused: true, unconfirmed: doubt })
+    expect(r.vp.rejected.length + r.vp.printed.length).toBe(3)
+    expect(r.queue.confirm(doubt?.recordId ?? -1, false)).toBe(true)
     r.queue.resume()
     await r.queue.whenIdle()
     confirmedOnce(r)
+    expect(listPackageRecords(r.db, third ?? -1)[0]?.attempt).toBe(2)
   })
 
   test('a stalled printer times out and pauses; resume after it recovers prints each label once', async () => {
@@ -197,10 +216,130 @@ describe.each(['escpos', 'tspl', 'zpl'] as const)('print queue on %s', (language
     expect(r.vp.printed.length).toBe(2)
     await until(() => r.vp.openLinks() === 0)
     r.vp.stall(false) // power-cycled: what the stalled link held is gone with it
+    // Label 3 was written out whole before the printer went silent, or failed mid-write:
+    // only the first needs the packer's word (here: nothing came out).
+    const doubt = r.queue.snapshot().unconfirmed
+    if (doubt) {
+      expect(doubt.packageId).toBe(r.packages[2]?.packageId)
+      r.queue.confirm(doubt.recordId, false)
+    }
     r.queue.resume()
     await r.queue.whenIdle()
     confirmedOnce(r)
   })
+})
+
+describe.each(['escpos', 'tspl', 'zpl'] as const)(
+  'a fault after a label was sent, on %s',
+  (language) => {
+    test.each(['head_hot', 'cover_open', 'paper_out'] as const)(
+      'the printer took the label, then reported %s: it is not sent again',
+      async (fault) => {
+        const r = await rig(language, 4, (e, rr) => {
+          if (labelConfirmed(e, 0)) {
+            rr.vp.faultAfter(0, fault, 'took') // label 2 comes out, then the printer faults
+          }
+        })
+        r.queue.enqueue({ template: WAYBILL_76X130, labels: r.packages })
+        await r.queue.whenIdle()
+        const second = r.packages[1]
+        const record = listPackageRecords(r.db, second?.packageId ?? -1)[0]
+        expect(record?.state).toBe('sent')
+        expect(r.vp.printed.length).toBe(2)
+        const paused = r.events.find((e) => e.type === 'paused')
+        expect(paused).toMatchObject({
+          status: fault,
+          confirm: { recordId: record?.id, trackingNumber: second?.data.trackingNumber }
+        })
+        // The fault is cleared and the packer presses resume without answering: nothing is sent.
+        r.vp.setFault(null)
+        r.queue.resume()
+        await r.queue.whenIdle()
+        expect(r.queue.snapshot().paused).toBe(true)
+        expect(r.vp.printed.length + r.vp.rejected.length).toBe(2)
+        // "It came out": the queue goes on after it.
+        expect(r.queue.confirm(record?.id ?? -1, true)).toBe(true)
+        r.queue.resume()
+        await r.queue.whenIdle()
+        confirmedOnce(r)
+        expect(listPackageRecords(r.db, second?.packageId ?? -1)[0]?.attempt).toBe(1)
+      }
+    )
+
+    test('the printer refused the label (cover open): it is resent once the packer says it did not come out', async () => {
+      const r = await rig(language, 3, (e, rr) => {
+        if (labelConfirmed(e, 0)) {
+          rr.vp.faultAfter(0, 'cover_open', 'refused')
+        }
+      })
+      r.queue.enqueue({ template: WAYBILL_76X130, labels: r.packages })
+      await r.queue.whenIdle()
+      expect(r.vp.rejected.length).toBe(1)
+      const doubt = r.queue.snapshot().unconfirmed
+      expect(doubt?.packageId).toBe(r.packages[1]?.packageId)
+      r.vp.setFault(null)
+      r.queue.resume()
+      await r.queue.whenIdle()
+      expect(r.vp.printed.length).toBe(1)
+      r.queue.confirm(doubt?.recordId ?? -1, false)
+      r.queue.resume()
+      await r.queue.whenIdle()
+      confirmedOnce(r)
+    })
+  }
+)
+
+test('a label waiting for its status reply is not in doubt; a user pause then asks nothing', async () => {
+  const r = await rig('tspl', 3)
+  r.vp.pace(300) // the printer answers once the label has fed out
+  r.queue.enqueue({ template: WAYBILL_76X130, labels: r.packages })
+  await until(() => r.events.some((e) => e.type === 'label' && e.state === 'sent'))
+  expect(r.queue.snapshot().unconfirmed).toBeNull()
+  r.queue.pause()
+  expect(r.events.find((e) => e.type === 'paused')).not.toHaveProperty('confirm')
+  await r.queue.whenIdle()
+  expect(r.queue.snapshot()).toMatchObject({ paused: true, unconfirmed: null })
+  expect(listPackageRecords(r.db, r.packages[0]?.packageId ?? -1)[0]?.state).toBe('confirmed')
+  expect(r.vp.printed.length).toBe(1)
+  r.vp.pace(0)
+  r.queue.resume()
+  await r.queue.whenIdle()
+  confirmedOnce(r)
+})
+
+test('cancel while a label awaits confirmation: the rest is voided; the answer settles that one', async () => {
+  const r = await rig('tspl', 4, (e, rr) => {
+    if (labelConfirmed(e, 0)) {
+      rr.vp.faultAfter(0, 'head_hot', 'refused')
+    }
+  })
+  const more = seedPackages(r.db, 1, 'ORD-2')
+  const first = r.queue.enqueue({ template: WAYBILL_76X130, labels: r.packages })
+  r.queue.enqueue({ template: WAYBILL_76X130, labels: more })
+  await r.queue.whenIdle()
+  const doubt = r.queue.snapshot().unconfirmed
+  expect(r.queue.cancel(first.jobId)).toBe(2)
+  r.vp.setFault(null)
+  r.queue.resume()
+  await r.queue.whenIdle()
+  // FIFO: the next job waits behind the unanswered label.
+  expect(r.vp.printed.length).toBe(1)
+  r.queue.confirm(doubt?.recordId ?? -1, false)
+  r.queue.resume()
+  await r.queue.whenIdle()
+  expect(listJobRecords(r.db, first.jobId).map((rec) => rec.state)).toEqual([
+    'confirmed',
+    'voided',
+    'voided',
+    'voided'
+  ])
+  expect(r.vp.printed.length).toBe(2)
+  expect(r.queue.snapshot().jobs).toEqual([])
+  expect(r.packages.slice(1).map((p) => packagePrintState(r.db, p.packageId))).toEqual([
+    'failed',
+    'failed',
+    'failed'
+  ])
 })
 
 test('a fault present before the job starts pauses before any byte is sent', async () => {

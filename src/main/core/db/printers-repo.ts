@@ -10,6 +10,8 @@ import { insertPackage } from './packages-repo'
 
 export type PrinterLanguageValue = 'escpos' | 'tspl' | 'zpl' | 'png'
 export type LabelSize = '76x130' | '100x150' | '100x180'
+/** TSPL/ZPL: 'barcodes' sends Code128 and QR as printer commands over the raster (migration 0030). */
+export type NativeModeValue = 'off' | 'barcodes'
 
 export type PrinterRow = {
   readonly id: number
@@ -21,11 +23,15 @@ export type PrinterRow = {
   readonly darkness: number
   readonly offsetXDots: number
   readonly offsetYDots: number
+  readonly nativeMode: NativeModeValue
   readonly isDefault: boolean
   readonly createdAt: number
 }
 
-export type PrinterFields = Omit<PrinterRow, 'id' | 'isDefault' | 'createdAt'>
+/** `nativeMode` may be left out: a new printer gets 'off', an update keeps the stored mode. */
+export type PrinterFields = Omit<PrinterRow, 'id' | 'isDefault' | 'createdAt' | 'nativeMode'> & {
+  readonly nativeMode?: NativeModeValue
+}
 
 type Row = {
   id: number
@@ -37,6 +43,7 @@ type Row = {
   darkness: number
   offset_x_dots: number
   offset_y_dots: number
+  native_mode: NativeModeValue
   is_default: number
   created_at: number
 }
@@ -52,6 +59,7 @@ function toPrinter(row: Row): PrinterRow {
     darkness: row.darkness,
     offsetXDots: row.offset_x_dots,
     offsetYDots: row.offset_y_dots,
+    nativeMode: row.native_mode,
     isDefault: row.is_default === 1,
     createdAt: row.created_at
   }
@@ -107,12 +115,13 @@ export function addPrinter(db: WritableDB, fields: PrinterFields, now: number): 
     const first = defaultPrinter(db) === undefined
     const row = db
       .prepare<
-        [string, string, string, number, string, number, number, number, number, number],
+        [string, string, string, number, string, number, number, number, string, number, number],
         Row
       >(
         `INSERT INTO printers
-           (name, uri, language, dpi, label_size, darkness, offset_x_dots, offset_y_dots, is_default, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`
+           (name, uri, language, dpi, label_size, darkness, offset_x_dots, offset_y_dots, native_mode,
+            is_default, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`
       )
       .get(
         fields.name,
@@ -123,6 +132,7 @@ export function addPrinter(db: WritableDB, fields: PrinterFields, now: number): 
         fields.darkness,
         fields.offsetXDots,
         fields.offsetYDots,
+        fields.nativeMode ?? 'off',
         first ? 1 : 0,
         now
       )
@@ -135,16 +145,20 @@ export function addPrinter(db: WritableDB, fields: PrinterFields, now: number): 
 
 export function updatePrinter(db: WritableDB, id: number, fields: PrinterFields): PrinterRow {
   return db.transaction(() => {
-    if (!getPrinter(db, id)) {
+    const current = getPrinter(db, id)
+    if (!current) {
       throw new PrinterRepoError('NOT_FOUND', `Printer ${String(id)} does not exist`)
     }
     if (nameTaken(db, fields.name, id)) {
       throw new PrinterRepoError('NAME_TAKEN', `A printer named "${fields.name}" already exists`)
     }
     const row = db
-      .prepare<[string, string, string, number, string, number, number, number, number], Row>(
+      .prepare<
+        [string, string, string, number, string, number, number, number, string, number],
+        Row
+      >(
         `UPDATE printers SET name = ?, uri = ?, language = ?, dpi = ?, label_size = ?, darkness = ?,
-                offset_x_dots = ?, offset_y_dots = ?
+                offset_x_dots = ?, offset_y_dots = ?, native_mode = ?
           WHERE id = ? RETURNING *`
       )
       .get(
@@ -156,6 +170,7 @@ export function updatePrinter(db: WritableDB, id: number, fields: PrinterFields)
         fields.darkness,
         fields.offsetXDots,
         fields.offsetYDots,
+        fields.nativeMode ?? current.nativeMode,
         id
       )
     if (!row) {

@@ -23,12 +23,14 @@ import {
   openTransport,
   parsePrinterUri,
   createPrintQueue,
-  pendingConfirmation,
   previewTransport,
   recoverAfterRestart
 } from '../printing'
-import { type Bitmap, bitmapFromPredicate, getPixel } from '../printing/bitmap'
+import { bitmapFromPredicate, getPixel } from '../printing/bitmap'
+import { shiftPlacements } from '../printing/encoders/native-barcodes'
+import type { LabelBitmap } from '../printing/render'
 import { packageLabelData, testLabelData } from './label-source'
+import { configuredSender } from './sender'
 
 /**
  * The print-queue service: one queue per printer (DESIGN §5), created on first use from the
@@ -128,7 +130,8 @@ export function printerLink(
     id: printer.name,
     language: printer.language,
     dpi: printer.dpi,
-    tspl: { density: printer.darkness }
+    tspl: { density: printer.darkness, nativeBarcodes: printer.nativeMode === 'barcodes' },
+    zpl: { darkness: printer.darkness, nativeBarcodes: printer.nativeMode === 'barcodes' }
   }
   if (relative !== null) {
     const dir = resolve(ctx.dataDir, relative)
@@ -142,13 +145,15 @@ export function printerLink(
 }
 
 /** Moves the label by the printer's offsets (dots), keeping its size: content pushed off is cut. */
-export function shiftBitmap(bitmap: Bitmap, dx: number, dy: number): Bitmap {
+export function shiftBitmap(bitmap: LabelBitmap, dx: number, dy: number): LabelBitmap {
   if (dx === 0 && dy === 0) {
     return bitmap
   }
-  return bitmapFromPredicate(bitmap.width, bitmap.height, (x, y) =>
+  const shifted = bitmapFromPredicate(bitmap.width, bitmap.height, (x, y) =>
     getPixel(bitmap, x - dx, y - dy)
   )
+  // The barcodes move with the picture, so native barcode modes still find them.
+  return { ...shifted, barcodes: shiftPlacements(bitmap.barcodes, dx, dy) }
 }
 
 /**
@@ -211,6 +216,9 @@ function station(ctx: CoreContext, printerId: number): Result<Station> {
         listener(event)
       }
       ctx.emit('printing.progress', { printerId, printer: printer.name, ...event })
+      if (event.type === 'paused' && event.confirm) {
+        ctx.emit('printing.pendingChanged', { count: pendingLabels(ctx).length })
+      }
     }
   })
   const created: Station = { db: ctx.db, printer, connection, queue, listeners }
@@ -248,6 +256,58 @@ export function resumePrinter(ctx: CoreContext, printerId: number): Result<null>
   }
   st.value.queue.resume()
   return ok(null)
+}
+
+/** Stops the printer's queue after the label in flight (the packer's Pause). */
+export function pausePrinter(ctx: CoreContext, printerId: number): Result<null> {
+  const st = station(ctx, printerId)
+  if (!st.ok) {
+    return st
+  }
+  st.value.queue.pause('paused by user')
+  return ok(null)
+}
+
+export type CancelOutcome = {
+  /** Labels that had not left: voided, their packages keep their tracking numbers. */
+  readonly voided: number
+  /** A label whose bytes left before a fault: it still waits for the packer's answer. */
+  readonly unconfirmed: number
+}
+
+/**
+ * Cancels jobs on a printer's queue: every label not sent is voided (the package keeps its
+ * number, invariant 2, so printing it later reuses it), the label in flight finishes, and one
+ * awaiting confirmation stays until answered.
+ */
+export function cancelJobs(
+  ctx: CoreContext,
+  printerId: number,
+  jobIds: readonly string[]
+): Result<CancelOutcome> {
+  const st = station(ctx, printerId)
+  if (!st.ok) {
+    return st
+  }
+  let voided = 0
+  for (const jobId of jobIds) {
+    voided += st.value.queue.cancel(jobId)
+  }
+  const doubt = st.value.queue.snapshot().unconfirmed
+  return ok({ voided, unconfirmed: doubt && jobIds.includes(doubt.jobId) ? 1 : 0 })
+}
+
+/** The queue controls the manual-printing batch uses (see run-batch.ts QueueControl). */
+export function queueControl(ctx: CoreContext): {
+  readonly pause: (printerId: number) => Result<null>
+  readonly resume: (printerId: number) => Result<null>
+  readonly cancel: (printerId: number, jobIds: readonly string[]) => Result<CancelOutcome>
+} {
+  return {
+    pause: (printerId) => pausePrinter(ctx, printerId),
+    resume: (printerId) => resumePrinter(ctx, printerId),
+    cancel: (printerId, jobIds) => cancelJobs(ctx, printerId, jobIds)
+  }
 }
 
 // ---- Status light.
@@ -331,7 +391,7 @@ export type PrintPackagesRequest = {
   readonly maskPrivacy?: boolean
   /** Print again with the same tracking numbers (counted, marked 补打). */
   readonly reprint?: boolean
-  /** The sender block; default the shop's name. */
+  /** The sender block; default the station's return address (Settings → 寄件人), else the shop's name. */
   readonly sender?: LabelParty
   /** Wait until the job is done or the queue pauses (default true); false returns once queued. */
   readonly wait?: boolean
@@ -382,14 +442,15 @@ export async function printPackages(
   )
 }
 
-/** Label data for packages that have tracking numbers, in the order given. */
-function packageLabels(
+/** Label data for packages that have tracking numbers, in the order given; the sender defaults to the station's. */
+export function packageLabels(
   ctx: CoreContext,
   packageIds: readonly number[],
   sender?: LabelParty
 ): Result<PrintJobLabel[]> {
   const rows = packageLabelRows(ctx.db, packageIds)
   const now = ctx.now()
+  const from = sender ?? configuredSender(ctx.db)
   const labels: PrintJobLabel[] = []
   for (const id of packageIds) {
     const row = rows.get(id)
@@ -408,7 +469,7 @@ function packageLabels(
       data: packageLabelData(row, {
         trackingNumber: row.trackingNumber,
         now,
-        ...(sender ? { sender } : {})
+        ...(from ? { sender: from } : {})
       })
     })
   }
@@ -632,19 +693,37 @@ export async function testPrinter(
 
 // ---- Crash confirmation.
 
-/** Labels left `sending` by an earlier run (not the ones a live queue is sending right now). */
+/**
+ * Labels whose fate only the packer knows: left `sending` by an earlier run (not the ones a live
+ * queue is sending right now), and labels a live queue sent whole before the printer faulted.
+ */
 export function pendingLabels(ctx: CoreContext): PendingLabelRow[] {
   const inFlight = new Set<number>()
+  const unconfirmed: PendingLabelRow[] = []
   for (const st of service(ctx).stations.values()) {
-    for (const job of st.queue.snapshot().jobs) {
+    const snap = st.queue.snapshot()
+    for (const job of snap.jobs) {
       for (const label of job.labels) {
         if (!label.done) {
           inFlight.add(label.recordId)
         }
       }
     }
+    const doubt = snap.unconfirmed ? getPrintRecord(ctx.db, snap.unconfirmed.recordId) : undefined
+    const row = doubt ? packageLabelRows(ctx.db, [doubt.packageId]).get(doubt.packageId) : undefined
+    if (doubt && row) {
+      unconfirmed.push({
+        recordId: doubt.id,
+        packageId: doubt.packageId,
+        trackingNumber: doubt.trackingNumber,
+        printer: doubt.printer,
+        orderId: row.orderId,
+        platformOrderId: row.platformOrderId,
+        sentAt: doubt.updatedAt
+      })
+    }
   }
-  return sendingLabels(ctx.db).filter((label) => !inFlight.has(label.recordId))
+  return [...sendingLabels(ctx.db).filter((label) => !inFlight.has(label.recordId)), ...unconfirmed]
 }
 
 export function confirmPending(
@@ -660,8 +739,17 @@ export function confirmPending(
         })
       : fail('NOT_FOUND', `Print record ${String(recordId)} does not exist`)
   }
-  const record = confirm(ctx.db, recordId, printed, ctx.now())
-  ctx.emit('printing.pendingChanged', { count: pendingConfirmation(ctx.db).length })
+  // A live queue's label is answered through its queue, which then goes on (or resends) on resume.
+  const live = [...service(ctx).stations.values()].find(
+    (st) => st.queue.snapshot().unconfirmed?.recordId === recordId
+  )
+  if (live) {
+    live.queue.confirm(recordId, printed)
+  }
+  const record = live
+    ? (getPrintRecord(ctx.db, recordId) ?? confirm(ctx.db, recordId, printed, ctx.now()))
+    : confirm(ctx.db, recordId, printed, ctx.now())
+  ctx.emit('printing.pendingChanged', { count: pendingLabels(ctx).length })
   ctx.log.info('print record confirmed after restart', { recordId, printed })
   return ok({ recordId: record.id, state: record.state })
 }

@@ -22,6 +22,7 @@ import {
 } from '../db/printers-repo'
 import { builtinTemplate, renderLabel, toPng, type Dpi } from '../printing'
 import { sampleLabelData } from './label-source'
+import { configuredSender } from './sender'
 import { previewDirOf, retirePrinter } from './print-service'
 
 export function printerView(ctx: CoreContext, row: PrinterRow): PrinterView {
@@ -36,6 +37,7 @@ export function printerView(ctx: CoreContext, row: PrinterRow): PrinterView {
     darkness: row.darkness,
     offsetXDots: row.offsetXDots,
     offsetYDots: row.offsetYDots,
+    nativeMode: row.nativeMode,
     isDefault: row.isDefault,
     previewDir: previewDirOf(ctx, row.uri)
   }
@@ -50,7 +52,8 @@ function fields(input: z.output<typeof PrinterInput>): PrinterFields {
     labelSize: input.labelSize,
     darkness: input.darkness,
     offsetXDots: input.offsetXDots,
-    offsetYDots: input.offsetYDots
+    offsetYDots: input.offsetYDots,
+    nativeMode: input.nativeMode
   }
 }
 
@@ -161,6 +164,7 @@ export function previewLabel(
   }
   const data = sampleLabelData({
     now: ctx.now(),
+    sender: configuredSender(ctx.db),
     ...(input.trackingNumber === undefined ? {} : { trackingNumber: input.trackingNumber }),
     ...(input.packageCount === undefined ? {} : { packageCount: input.packageCount })
   })

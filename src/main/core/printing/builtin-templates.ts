@@ -61,8 +61,14 @@ function dispatchPart(s: Sections): { elements: LabelElement[]; bottom: number }
   let y = 0
 
   // Header: carrier, print time, package n / N and the reprint mark.
+  const tagH = s.header - 3.2 * f - 1
+  const tagY = y + 1.2 + 2.6 * f
+  const packageX = w - m - 0.5 - 17 * f
+  // Wide enough for 补打12 with a clear margin inside its border (the mark must read at a glance).
+  const reprintW = 15 * f
+  const reprintX = packageX - 1.5 * f - reprintW
   e.push(
-    text(m + 0.5, y + 1, w * 0.55, s.header - 2, '{{carrier.name}}', 5.6 * f, {
+    text(m + 0.5, y + 1, reprintX - m - 1.5, s.header - 2, '{{carrier.title}}', 5.6 * f, {
       bold: true,
       valign: 'middle',
       maxLines: 1,
@@ -75,9 +81,8 @@ function dispatchPart(s: Sections): { elements: LabelElement[]; bottom: number }
       maxLines: 1
     })
   )
-  const tagH = s.header - 3.2 * f - 1
   e.push(
-    text(w - m - 0.5 - 17 * f, y + 1.2 + 2.6 * f, 17 * f, tagH, '{{package}}', tagH * 0.7, {
+    text(packageX, tagY, 17 * f, tagH, '{{package}}', tagH * 0.7, {
       when: ['package'],
       inverse: true,
       bold: true,
@@ -86,20 +91,22 @@ function dispatchPart(s: Sections): { elements: LabelElement[]; bottom: number }
       maxLines: 1
     })
   )
+  // The text sits 1.2 mm inside the box on each side, so it can never touch the border.
   e.push(
-    text(w - m - 0.5 - 30 * f, y + 1.2 + 2.6 * f, 12 * f, tagH, '{{reprint}}', tagH * 0.62, {
+    text(reprintX + 1.2, tagY + 0.8, reprintW - 2.4, tagH - 1.6, '{{reprint}}', tagH * 0.5, {
       when: ['reprint'],
       bold: true,
       align: 'center',
       valign: 'middle',
-      maxLines: 1
+      maxLines: 1,
+      minSize: tagH * 0.35
     })
   )
   e.push({
     kind: 'box',
-    x: w - m - 0.5 - 30 * f,
-    y: y + 1.2 + 2.6 * f,
-    w: 12 * f,
+    x: reprintX,
+    y: tagY,
+    w: reprintW,
     h: tagH,
     stroke: STROKE,
     when: ['reprint']
@@ -188,12 +195,15 @@ function dispatchPart(s: Sections): { elements: LabelElement[]; bottom: number }
 
   const qrSide = Math.min(s.goods, s.footer > 0 ? s.footer : s.goods) - 1.5
   const goodsW = s.footer > 0 ? inner : w - 2 * m - qrSide - 2
+  // Without a footer (二联 upper part) the order number goes at the foot of the goods row: the
+  // dispatch part is what the courier keeps, and a packer matches it to the order by this number.
+  const orderLine = s.footer > 0 ? 0 : 3.8 * f
   e.push(
     text(
       m + 0.5,
       y + 1,
       goodsW - 0.5,
-      s.goods - 2 - (s.footer > 0 ? 0 : 4.6 * f),
+      s.goods - 2 - (s.footer > 0 ? 0 : 4.6 * f) - orderLine,
       '物品：{{items}}（共{{itemQuantity}}件）',
       2.8 * f,
       {
@@ -202,13 +212,36 @@ function dispatchPart(s: Sections): { elements: LabelElement[]; bottom: number }
     )
   )
   e.push(
-    text(m + 0.5, y + s.goods - 1 - 4.4 * f, goodsW - 0.5, 4.4 * f, '备注：{{remark}}', 2.6 * f, {
-      when: ['remark'],
-      maxLines: 1,
-      minSize: 2.2 * f
-    })
+    text(
+      m + 0.5,
+      y + s.goods - 1 - 4.4 * f - orderLine,
+      goodsW - 0.5,
+      4.4 * f,
+      '备注：{{remark}}',
+      2.6 * f,
+      {
+        when: ['remark'],
+        maxLines: 1,
+        minSize: 2.2 * f
+      }
+    )
   )
   if (s.footer === 0) {
+    e.push(
+      text(
+        m + 0.5,
+        y + s.goods - 1 - orderLine,
+        goodsW - 0.5,
+        orderLine,
+        '订单号：{{orderNo}}',
+        2.7 * f,
+        {
+          bold: true,
+          maxLines: 1,
+          minSize: 2.2 * f
+        }
+      )
+    )
     e.push(vline(w - m - qrSide - 1, y, y + s.goods))
     e.push({
       kind: 'qr',
@@ -313,7 +346,7 @@ function twoPart(): LabelTemplate {
   e.push({ kind: 'line', x1: 0, y1: y, x2: w, y2: y, stroke: 0.3, dash: 1.5 })
   y += 1.5
   e.push(
-    text(m + 0.5, y, 50, 7, '{{carrier.name}}', 4.4, { bold: true, valign: 'middle', maxLines: 1 })
+    text(m + 0.5, y, 50, 7, '{{carrier.title}}', 4.4, { bold: true, valign: 'middle', maxLines: 1 })
   )
   e.push(
     text(w - m - 18, y + 0.5, 18, 6, '收件联', 3.6, {

@@ -96,6 +96,8 @@ export function labelFields(data: LabelData, options: FieldOptions = {}): Record
   return {
     'carrier.code': data.carrier.code,
     'carrier.name': data.carrier.name,
+    // A preview before a carrier is chosen still shows what the header row is for.
+    'carrier.title': data.carrier.name === '' ? '（未选快递）' : data.carrier.name,
     trackingNumber: data.trackingNumber,
     trackingNumberGrouped: groupTrackingNumber(data.trackingNumber),
     orderNo: data.orderNo,

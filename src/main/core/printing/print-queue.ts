@@ -9,7 +9,8 @@ import {
   markFailed,
   markSending,
   markSent,
-  markVoided
+  markVoided,
+  resolveSending
 } from '../db/print-records-repo'
 import type { LabelData } from './label-data'
 import type { PrinterConnection } from './printer'
@@ -56,8 +57,13 @@ export type PrintQueueEvent =
       /** The printer's fault, when it reported one. */
       readonly status?: PrinterState
       readonly jobId?: string
-      /** The label that was in flight; it is re-sent on resume unless confirmed printed first. */
+      /** The label that was in flight when the queue stopped. */
       readonly recordId?: number
+      /**
+       * A label whose bytes all left before the printer reported a fault: it may or may not have
+       * come out, so it is never resent on its own; the queue waits for {@link PrintQueue.confirm}.
+       */
+      readonly confirm?: UnconfirmedLabel
     }
   | { readonly type: 'resumed' }
 
@@ -74,6 +80,13 @@ export type PrintQueueOptions = {
   readonly newJobId?: () => string
 }
 
+export type UnconfirmedLabel = {
+  readonly recordId: number
+  readonly packageId: number
+  readonly trackingNumber: string
+  readonly jobId: string
+}
+
 export type QueueLabelView = {
   readonly recordId: number
   readonly packageId: number
@@ -87,6 +100,8 @@ export type QueueSnapshot = {
   readonly paused: boolean
   readonly pauseReason: string | null
   readonly printerState: PrinterState | null
+  /** The first label waiting for the user to say whether it came out; the queue stops at it. */
+  readonly unconfirmed: UnconfirmedLabel | null
   readonly jobs: readonly { readonly jobId: string; readonly labels: readonly QueueLabelView[] }[]
 }
 
@@ -98,9 +113,21 @@ export type PrintQueue = {
   reprint(request: PrintJobRequest): { jobId: string; records: PrintRecord[] }
   /** Stops after the label in flight. */
   pause(reason?: string): void
-  /** Continues from the first label of the oldest job that is not done. */
+  /**
+   * Continues from the first label of the oldest job that is not done. A label awaiting
+   * confirmation stops it again at once (nothing is sent) until the user answers.
+   */
   resume(): void
-  /** Voids the job's labels that have not left; returns how many. */
+  /**
+   * The user's answer for the label awaiting confirmation: printed -> confirmed, the queue goes
+   * on after it; not printed -> failed, the next resume sends it again (same record, attempt + 1;
+   * voided instead if its job was cancelled). Does not resume by itself.
+   */
+  confirm(recordId: number, printed: boolean): boolean
+  /**
+   * Voids the job's labels that have not left; returns how many. A label in flight finishes; one
+   * awaiting confirmation keeps the queue stopped until answered.
+   */
   cancel(jobId: string): number
   snapshot(): QueueSnapshot
   /** Resolves when nothing is in flight: the queue is empty or paused. */
@@ -115,6 +142,8 @@ type LabelEntry = {
   readonly reprintCount: number
   state: PrintRecordState
   done: boolean
+  /** Sent whole, then the printer faulted: waits for the user (not merely awaiting its status). */
+  doubt: boolean
 }
 
 type Job = {
@@ -130,8 +159,12 @@ export class PrintQueueClosedError extends Error {
 
 /**
  * One printer's queue: strict FIFO, one job and one label at a time. Each label is recorded
- * `sending` before its bytes leave; a transport error or a printer fault pauses the queue with
- * the label unconfirmed, and resume starts again from it. Nothing is resent without a resume.
+ * `sending` before its bytes leave. A transport error (the bytes did not all leave) fails the
+ * label and pauses; resume sends it again. A fault the printer reports after the bytes all left
+ * (head hot, cover opened, paper out) cannot tell whether that label came out — a printer that
+ * took it then faulted and one that refused it answer the same — so the label stays `sent` and
+ * the queue waits for the user's answer before anything else is sent: never silently resent
+ * (a duplicate label is a second parcel sticker), never silently dropped (DESIGN §5, inv. 3–4).
  */
 export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
   const { db, printer } = options
@@ -170,13 +203,32 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     paused = true
     pauseReason = reason
     printerState = extra.status ?? printerState
+    const doubt = unconfirmed()
     emit({
       type: 'paused',
       reason,
       ...(extra.status ? { status: extra.status } : {}),
       ...(extra.job ? { jobId: extra.job.id } : {}),
-      ...(extra.entry ? { recordId: extra.entry.recordId } : {})
+      ...(extra.entry ? { recordId: extra.entry.recordId } : {}),
+      ...(doubt ? { confirm: doubt } : {})
     })
+  }
+
+  /** A label not done whose record says `sent`: its bytes left, then the printer faulted. */
+  const unconfirmed = (): UnconfirmedLabel | null => {
+    for (const job of jobs) {
+      for (const entry of job.labels) {
+        if (!entry.done && entry.doubt) {
+          return {
+            recordId: entry.recordId,
+            packageId: entry.packageId,
+            trackingNumber: entry.data.trackingNumber,
+            jobId: job.id
+          }
+        }
+      }
+    }
+    return null
   }
 
   const describe = (status: PrinterStatus): string =>
@@ -209,7 +261,8 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
         data: label.data,
         reprintCount: record.reprintCount,
         state: record.state,
-        done: false
+        done: false,
+        doubt: false
       }
     })
     const job: Job = { id: jobId, request, labels, cancelled: false }
@@ -241,7 +294,7 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
       if (!job) {
         return
       }
-      const entry = job.cancelled ? undefined : job.labels.find((label) => !label.done)
+      const entry = job.labels.find((label) => !label.done)
       if (!entry) {
         jobs.shift()
         emit({
@@ -252,6 +305,9 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
         })
         continue
       }
+      if (settle(job, entry)) {
+        continue
+      }
       // Before the first label of a run: do not send into a printer that is out of paper.
       if (!checked && printer.canQueryStatus) {
         checked = true
@@ -260,8 +316,37 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
           return
         }
       }
+      if (entry.state === 'sent') {
+        entry.doubt = true
+        doPause(
+          `label ${entry.data.trackingNumber} was sent before the printer faulted; confirm whether it came out`,
+          { job, entry }
+        )
+        return
+      }
       await sendLabel(job, entry)
     }
+  }
+
+  /**
+   * Brings the entry in line with its record (the user may have answered for it while paused,
+   * here or through the crash-confirmation list); true when nothing is left to send for it.
+   */
+  const settle = (job: Job, entry: LabelEntry): boolean => {
+    const current = getPrintRecord(db, entry.recordId)
+    entry.state = current?.state ?? entry.state
+    entry.doubt = entry.doubt && entry.state === 'sent'
+    if (!current || current.state === 'confirmed' || current.state === 'voided') {
+      entry.done = true
+      return true
+    }
+    if (job.cancelled && (current.state === 'queued' || current.state === 'failed')) {
+      markVoided(db, entry.recordId, 'cancelled by user', clock())
+      entry.done = true
+      labelEvent(job, entry)
+      return true
+    }
+    return false
   }
 
   const checkStatus = async (job: Job, entry?: LabelEntry): Promise<boolean> => {
@@ -271,6 +356,9 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     } catch (error) {
       printer.transport.reset()
       printerState = 'offline'
+      if (entry) {
+        entry.doubt = true
+      }
       doPause(`printer did not answer a status query: ${message(error)}`, {
         status: 'offline',
         job,
@@ -280,6 +368,9 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     }
     printerState = status.state
     if (status.state !== 'ready') {
+      if (entry) {
+        entry.doubt = true
+      }
       doPause(describe(status), { status: status.state, job, ...(entry ? { entry } : {}) })
       return false
     }
@@ -287,13 +378,6 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
   }
 
   const sendLabel = async (job: Job, entry: LabelEntry): Promise<void> => {
-    // The user may have confirmed this label as printed while the queue was paused.
-    const current = getPrintRecord(db, entry.recordId)
-    if (!current || current.state === 'confirmed' || current.state === 'voided') {
-      entry.done = true
-      entry.state = current?.state ?? entry.state
-      return
-    }
     const bitmap = renderLabel(job.request.template, entry.data, {
       dpi: printer.config.dpi,
       reprintCount: entry.reprintCount,
@@ -327,6 +411,7 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
       entry.done = true
       return
     }
+    // A fault now leaves the label `sent` and not done: run() waits for the user's answer.
     if (await checkStatus(job, entry)) {
       markConfirmed(db, entry.recordId, clock())
       entry.done = true
@@ -353,6 +438,22 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
       emit({ type: 'resumed' })
       kick()
     },
+    confirm(recordId: number, printed: boolean): boolean {
+      for (const job of jobs) {
+        const entry = job.labels.find((candidate) => candidate.recordId === recordId)
+        if (!entry || entry.done || !entry.doubt) {
+          continue
+        }
+        resolveSending(db, recordId, printed, clock())
+        settle(job, entry)
+        if (printed || !job.cancelled) {
+          // (a "not printed" in a cancelled job was voided, and reported, by settle)
+          labelEvent(job, entry)
+        }
+        return true
+      }
+      return false
+    },
     cancel(jobId: string): number {
       const job = jobs.find((candidate) => candidate.id === jobId)
       if (!job) {
@@ -369,8 +470,10 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
           labelEvent(job, entry)
         }
       }
-      // The job in flight is retired by the run loop once its current label is settled.
-      if (!running || jobs[0] !== job) {
+      // The job in flight is retired by the run loop once its current label is settled; so is
+      // one with a label awaiting the user's answer.
+      const waiting = job.labels.some((entry) => !entry.done)
+      if (!waiting && (!running || jobs[0] !== job)) {
         const index = jobs.indexOf(job)
         if (index >= 0) {
           jobs.splice(index, 1)
@@ -385,6 +488,7 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
         paused,
         pauseReason,
         printerState,
+        unconfirmed: unconfirmed(),
         jobs: jobs.map((job) => ({
           jobId: job.id,
           labels: job.labels.map((entry) => ({

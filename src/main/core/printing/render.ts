@@ -29,6 +29,39 @@ export type RenderOptions = FieldOptions & {
   readonly images?: Readonly<Record<string, Uint8Array>>
 }
 
+/**
+ * A barcode as the renderer drew it, in dots: what a printer's own BARCODE / QRCODE command
+ * needs to print the same symbol in the same place (see encoders/native-barcodes.ts).
+ */
+export type PlacedBarcode =
+  | {
+      readonly kind: 'code128'
+      readonly value: string
+      /** Top-left of the first bar (the quiet zone is outside). */
+      readonly x: number
+      readonly y: number
+      readonly module: number
+      readonly height: number
+      /** Bar/space widths in modules, bar first, as drawn. */
+      readonly widths: readonly number[]
+    }
+  | {
+      readonly kind: 'qr'
+      readonly value: string
+      readonly ecLevel: 'L' | 'M' | 'Q' | 'H'
+      /** Top-left of the symbol (the quiet zone is outside). */
+      readonly x: number
+      readonly y: number
+      readonly module: number
+      /** Modules per side. */
+      readonly size: number
+      /** size x size, 1 = dark, row by row. */
+      readonly modules: readonly number[]
+    }
+
+/** A rendered label: the bitmap, and where its barcodes are in it (for native barcode modes). */
+export type LabelBitmap = Bitmap & { readonly barcodes?: readonly PlacedBarcode[] }
+
 /** 203 dpi printers are 8 dots/mm exactly (their "203" is 203.2); 300 dpi is 300/25.4. */
 export function dotsPerMm(dpi: Dpi): number {
   return dpi === 203 ? 8 : dpi / 25.4
@@ -47,7 +80,7 @@ export function renderLabel(
   template: LabelTemplate,
   data: LabelData,
   options: RenderOptions = {}
-): Bitmap {
+): LabelBitmap {
   return renderFields(template, labelFields(data, options), options)
 }
 
@@ -56,11 +89,12 @@ export function renderFields(
   template: LabelTemplate,
   fields: Readonly<Record<string, string>>,
   options: Pick<RenderOptions, 'dpi' | 'images'> = {}
-): Bitmap {
+): LabelBitmap {
   const dpi = options.dpi ?? 203
   const k = dotsPerMm(dpi)
   const size = labelSizeDots(template, dpi)
   const target = createBitmap(size.width, size.height)
+  const barcodes: PlacedBarcode[] = []
   const d = (mm: number): number => Math.round(mm * k)
   for (const element of template.elements) {
     if (!isShown(element, fields)) {
@@ -91,12 +125,23 @@ export function renderFields(
         drawText(target, element, interpolate(element.text, fields), d, k)
         break
       case 'code128':
-        drawBarcode(target, element, fields, d, k, dpi)
+        drawBarcode(target, element, fields, d, k, dpi, barcodes)
         break
       case 'qr': {
         const value = interpolate(element.value, fields)
         if (value !== '') {
-          drawQr(target, value, area(element, d), element.ecLevel ?? 'M')
+          const ecLevel = element.ecLevel ?? 'M'
+          const placed = drawQr(target, value, area(element, d), ecLevel)
+          barcodes.push({
+            kind: 'qr',
+            value,
+            ecLevel,
+            x: placed.x,
+            y: placed.y,
+            module: placed.module,
+            size: placed.symbol.pixx,
+            modules: placed.symbol.pixs
+          })
         }
         break
       }
@@ -106,7 +151,7 @@ export function renderFields(
     }
   }
   clearPadding(target)
-  return target
+  return { ...target, barcodes }
 }
 
 type Dots = (mm: number) => number
@@ -151,13 +196,20 @@ const NO_LINE_START = new Set(Array.from('）)】」』》〉，。、；：！�
 
 type Line = { readonly chars: readonly string[]; readonly width: number }
 
+/**
+ * What a line break never splits: a Latin/digit run with the brackets around it ("(CAP-01)"),
+ * an opening bracket with the character after it ("（前"), and a quantity ("×2").
+ */
+const WRAP_UNITS =
+  /[×*]\d+|[(（【[「『《〈]*(?:[A-Za-z0-9\-_.@#/:]+|[^\s(（【[「『《〈])[)）】\]」』》〉]?|./gsu
+
 /** Breaks text into lines no wider than maxWidth: CJK anywhere, Latin/digit runs kept whole when they fit. */
 export function wrapText(text: string, sizePx: number, bold: boolean, maxWidth: number): Line[] {
   const lines: Line[] = []
   for (const paragraph of text.split('\n')) {
     let chars: string[] = []
     let width = 0
-    const tokens = paragraph.match(/[A-Za-z0-9\-_.@#/:]+|./gsu) ?? []
+    const tokens = paragraph.match(WRAP_UNITS) ?? []
     for (const token of tokens) {
       const tokenChars = Array.from(token)
       const tokenWidth = tokenChars.reduce((sum, c) => sum + glyph(c, sizePx, bold).advance, 0)
@@ -293,7 +345,8 @@ function drawBarcode(
   fields: Readonly<Record<string, string>>,
   d: Dots,
   k: number,
-  dpi: Dpi
+  dpi: Dpi,
+  placements: PlacedBarcode[]
 ): void {
   const value = interpolate(element.value, fields)
   if (value === '') {
@@ -311,6 +364,15 @@ function drawBarcode(
     { x: box.x, y: box.y, w: box.w, h: barsHeight },
     maxModule
   )
+  placements.push({
+    kind: 'code128',
+    value,
+    x: placed.x,
+    y: box.y,
+    module: placed.module,
+    height: barsHeight,
+    widths: placed.widths
+  })
   if (textPx > 0) {
     const caption = element.text === undefined ? value : interpolate(element.text, fields)
     drawText(

@@ -1,4 +1,7 @@
 import type { Bitmap } from '../bitmap'
+import type { LabelBitmap } from '../render'
+import { splitNativeBarcodes } from './native-barcodes'
+import { ZPL_QR_SINK, zplBarcode } from './native-zpl'
 
 export type ZplOptions = {
   /**
@@ -6,6 +9,18 @@ export type ZplOptions = {
    * Default true: a waybill shrinks from ~290 KB of hex to ~30 KB, which matters on USB-serial.
    */
   readonly compress?: boolean
+  /**
+   * Print darkness on the app's 0-15 scale (the printer row's `darkness`, TSPL's DENSITY),
+   * sent as `~SD` 00-30. `~SD` sets the darkness itself; `^MD` only adds to whatever the
+   * front panel holds, so the same label would print differently per printer. Omitted = the
+   * printer's setting.
+   */
+  readonly darkness?: number
+  /**
+   * Code128 and QR as `^BC` / `^BQ` fields at the renderer's place and module size over a
+   * `^GFA` of the rest (see native-barcodes.ts). Default false: the whole label as one `^GFA`.
+   */
+  readonly nativeBarcodes?: boolean
 }
 
 const HEX = '0123456789ABCDEF'
@@ -84,13 +99,31 @@ export function zplGraphicData(bitmap: Bitmap, compress = true): string {
   return rows.join(compress ? '' : '\n')
 }
 
-/** One label as ZPL II: `^XA ^PW ^LL ^FO0,0 ^GFA ... ^FS ^XZ`. */
-export function encodeZpl(bitmap: Bitmap, options: ZplOptions = {}): Buffer {
-  const total = bitmap.bytesPerRow * bitmap.height
-  const graphic = zplGraphicData(bitmap, options.compress ?? true)
+/** `~SD` value for the app's 0-15 darkness: ZPL's 00-30, twice as fine. */
+export function zplDarkness(darkness: number): string {
+  const value = Math.min(30, Math.max(0, Math.round(darkness * 2)))
+  return String(value).padStart(2, '0')
+}
+
+/** One label as ZPL II: `[~SD] ^XA ^PW ^LL ^FO0,0 ^GFA ... ^FS [^BC/^BQ fields] ^XZ`. */
+export function encodeZpl(bitmap: LabelBitmap, options: ZplOptions = {}): Buffer {
+  let raster: Bitmap = bitmap
+  let fields = ''
+  if (options.nativeBarcodes) {
+    // A QR whose origin would move off the label after the ^BQ sink stays in the raster.
+    const split = splitNativeBarcodes({
+      ...bitmap,
+      barcodes: (bitmap.barcodes ?? []).filter((b) => b.kind === 'code128' || b.y >= ZPL_QR_SINK)
+    })
+    raster = split.raster
+    fields = split.barcodes.map((b) => `${zplBarcode(b)}\n`).join('')
+  }
+  const total = raster.bytesPerRow * raster.height
+  const graphic = zplGraphicData(raster, options.compress ?? true)
+  const darkness = options.darkness === undefined ? '' : `~SD${zplDarkness(options.darkness)}\n`
   return Buffer.from(
-    `^XA\n^PW${bitmap.width}\n^LL${bitmap.height}\n^LH0,0\n` +
-      `^FO0,0^GFA,${total},${total},${bitmap.bytesPerRow},${graphic}^FS\n^PQ1\n^XZ\n`,
+    `${darkness}^XA\n^PW${raster.width}\n^LL${raster.height}\n^LH0,0\n` +
+      `^FO0,0^GFA,${total},${total},${raster.bytesPerRow},${graphic}^FS\n${fields}^PQ1\n^XZ\n`,
     'ascii'
   )
 }

@@ -1,7 +1,12 @@
 import { AutoComplete, App, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LABEL_SIZES, PRINTER_LANGUAGES, type PrinterView } from '../../../../shared/api/printers'
+import {
+  LABEL_SIZES,
+  NATIVE_MODES,
+  PRINTER_LANGUAGES,
+  type PrinterView
+} from '../../../../shared/api/printers'
 import {
   PRINTER_URI_EXAMPLES,
   printerUriKind,
@@ -19,6 +24,7 @@ type Values = {
   darkness?: number | null
   offsetXDots?: number | null
   offsetYDots?: number | null
+  nativeMode?: (typeof NATIVE_MODES)[number]
 }
 
 const FIELDS = [
@@ -29,7 +35,8 @@ const FIELDS = [
   'labelSize',
   'darkness',
   'offsetXDots',
-  'offsetYDots'
+  'offsetYDots',
+  'nativeMode'
 ]
 
 type Props = {
@@ -59,7 +66,7 @@ export function PrinterForm({ printer, open, onSaved, onClose }: Props): ReactNo
       form.resetFields()
       form.setFieldsValue(
         printer
-          ? { ...printer }
+          ? { ...printer, nativeMode: printer.nativeMode ?? 'off' }
           : {
               name: '',
               uri: '',
@@ -68,7 +75,8 @@ export function PrinterForm({ printer, open, onSaved, onClose }: Props): ReactNo
               labelSize: '76x130',
               darkness: 8,
               offsetXDots: 0,
-              offsetYDots: 0
+              offsetYDots: 0,
+              nativeMode: 'off'
             }
       )
     }
@@ -83,7 +91,8 @@ export function PrinterForm({ printer, open, onSaved, onClose }: Props): ReactNo
       labelSize: values.labelSize ?? '76x130',
       darkness: values.darkness ?? 8,
       offsetXDots: values.offsetXDots ?? 0,
-      offsetYDots: values.offsetYDots ?? 0
+      offsetYDots: values.offsetYDots ?? 0,
+      nativeMode: values.nativeMode ?? 'off'
     }
     setSaving(true)
     try {
@@ -260,6 +269,25 @@ export function PrinterForm({ printer, open, onSaved, onClose }: Props): ReactNo
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item noStyle dependencies={['language']}>
+          {({ getFieldValue }) =>
+            getFieldValue('language') === 'tspl' || getFieldValue('language') === 'zpl' ? (
+              <Form.Item
+                name="nativeMode"
+                label={t('settings.printers.form.nativeMode')}
+                tooltip={t('settings.printers.form.nativeModeHelp')}
+              >
+                <Radio.Group
+                  optionType="button"
+                  options={NATIVE_MODES.map((mode) => ({
+                    value: mode,
+                    label: t(`settings.printers.nativeModes.${mode}`)
+                  }))}
+                />
+              </Form.Item>
+            ) : null
+          }
+        </Form.Item>
       </Form>
     </Modal>
   )
