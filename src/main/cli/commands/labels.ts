@@ -16,6 +16,7 @@ import {
   packageLabelRows
 } from '../../core/db/label-data-repo'
 import { packageLabelData } from '../../core/printers/label-source'
+import { configuredSender } from '../../core/printers/sender'
 import { CliFailure, type CliContext } from '../cli-context'
 
 const TRACKING_NUMBER = /^[A-Za-z0-9-]{4,40}$/
@@ -87,7 +88,12 @@ export function registerLabelCommands(program: Command, cli: CliContext): void {
         if (!row) {
           throw new CliFailure(`no order ${options.order}`)
         }
-        const data = packageLabelData(row, { trackingNumber, now: ctx.now() })
+        const sender = configuredSender(ctx.db)
+        const data = packageLabelData(row, {
+          trackingNumber,
+          now: ctx.now(),
+          ...(sender ? { sender } : {})
+        })
         const bitmap = renderLabel(template, data, { dpi, maskPrivacy: options.mask })
         const bytes = format === '.png' ? toPng(bitmap) : await toPdf([bitmap], dpi)
         try {

@@ -6,12 +6,15 @@ import { ordersHandlers } from '../orders/orders-handlers'
 import { queueSink } from '../manual-print/label-sink'
 import { createManualPrintHandlers } from '../manual-print/manual-print-handlers'
 import { printersHandlers } from '../printers/printers-handlers'
+import { configuredSender, saveSender } from '../printers/sender'
 import { waybillsHandlers } from '../waybills/waybills-handlers'
 import type { DomainHandlers, Handlers, HostInfo } from './handler-types'
 
 export type { HostInfo, Handlers } from './handler-types'
 
-function appHandlers(host: HostInfo): DomainHandlers<'app.info' | 'settings.get' | 'settings.set'> {
+function appHandlers(
+  host: HostInfo
+): DomainHandlers<'app.info' | 'settings.get' | 'settings.set' | 'sender.get' | 'sender.set'> {
   return {
     'app.info': (ctx) =>
       ok({
@@ -24,7 +27,9 @@ function appHandlers(host: HostInfo): DomainHandlers<'app.info' | 'settings.get'
     'settings.set': (ctx, input) => {
       setSetting(ctx.db, input.key, input.value)
       return ok({ value: input.value })
-    }
+    },
+    'sender.get': (ctx) => ok({ sender: configuredSender(ctx.db) }),
+    'sender.set': (ctx, input) => ok({ sender: saveSender(ctx.db, input.sender) })
   }
 }
 

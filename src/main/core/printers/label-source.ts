@@ -19,6 +19,7 @@ export function sampleLabelData(options: {
   trackingNumber?: string
   packageCount?: number
   now: number
+  sender?: LabelParty | null
 }): LabelData {
   const count = options.packageCount ?? 2
   return {
@@ -33,7 +34,7 @@ export function sampleLabelData(options: {
       district: '南山区',
       detail: '科技园南区粤海街道高新南七道 18 号 A 座 1205'
     },
-    sender: SAMPLE_SENDER,
+    sender: options.sender ?? SAMPLE_SENDER,
     items: [
       { title: '纯棉短袖T恤 白色 XL', sku: 'TS-WH-XL', quantity: 2 },
       { title: '运动袜 三双装', sku: 'SK-1', quantity: 1 }
@@ -56,7 +57,7 @@ export function testLabelData(trackingNumber: string, now: number): LabelData {
   }
 }
 
-/** The sender block until shops carry a return address: the shop's name. */
+/** The sender block when the station has no return address set (Settings → 寄件人): the shop's name. */
 export function shopSender(shopName: string): LabelParty {
   return { name: shopName, phone: '', province: '', city: '', district: '', detail: '' }
 }

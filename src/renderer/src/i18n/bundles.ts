@@ -3,6 +3,7 @@ import { importBundle } from '../features/import/i18n'
 import { orderListBundle } from '../features/orders/i18n'
 import { printBundle } from '../features/print/i18n'
 import { printedBundle } from '../features/printed/i18n'
+import { senderBundle } from '../features/settings/sender-i18n'
 import { settingsBundle } from '../features/settings/i18n'
 import { enUS } from './en-US'
 import { zhCN, type Messages } from './zh-CN'
@@ -17,6 +18,7 @@ const FEATURE_BUNDLES: readonly Bundle<Record<string, unknown>>[] = [
   importBundle,
   orderListBundle,
   settingsBundle,
+  senderBundle,
   printBundle,
   printedBundle,
   carriersBundle

@@ -3,6 +3,7 @@ import type { ComponentType, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CarriersTab } from '../carriers/CarriersTab'
 import { PrintersTab } from './PrintersTab'
+import { SenderTab } from './SenderTab'
 
 export type SettingsTab = {
   /** Also the i18n key under `settings.tabs.` */
@@ -13,7 +14,8 @@ export type SettingsTab = {
 /** Settings' tabs, in order; another domain's tab (快递公司 carriers, shops) is one line here. */
 export const SETTINGS_TABS: readonly SettingsTab[] = [
   { key: 'printers', Tab: PrintersTab },
-  { key: 'carriers', Tab: CarriersTab }
+  { key: 'carriers', Tab: CarriersTab },
+  { key: 'sender', Tab: SenderTab }
 ]
 
 export function SettingsPage(): ReactNode {

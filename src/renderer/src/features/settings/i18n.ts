@@ -2,7 +2,7 @@ import type { Bundle } from '../../i18n/bundles'
 
 const zhCN = {
   settings: {
-    tabs: { printers: '打印机', carriers: '快递公司' },
+    tabs: { printers: '打印机', carriers: '快递公司', sender: '寄件人' },
     printers: {
       title: '打印机',
       add: '添加打印机',
@@ -60,8 +60,15 @@ const zhCN = {
         offsetX: '水平偏移（点）',
         offsetY: '垂直偏移（点）',
         offsetHelp: '正数向右/向下，203 dpi 下 8 点 = 1 毫米',
+        nativeMode: '条码发送方式',
+        nativeModeHelp:
+          '打印机指令：一维码和二维码用打印机自带的 BARCODE/QRCODE（^BC/^BQ）指令打印，位置和尺寸与预览一致，数据量更小；文字仍按图片发送。',
         save: '保存',
         cancel: '取消'
+      },
+      nativeModes: {
+        off: '整张图片',
+        barcodes: '打印机指令'
       },
       sizes: {
         '76x130': '76×130 一联',
@@ -108,7 +115,7 @@ export const settingsBundle: Bundle<typeof zhCN> = {
   zhCN,
   enUS: {
     settings: {
-      tabs: { printers: 'Printers', carriers: 'Carriers' },
+      tabs: { printers: 'Printers', carriers: 'Carriers', sender: 'Sender' },
       printers: {
         title: 'Printers',
         add: 'Add printer',
@@ -166,8 +173,15 @@ export const settingsBundle: Bundle<typeof zhCN> = {
           offsetX: 'Horizontal offset (dots)',
           offsetY: 'Vertical offset (dots)',
           offsetHelp: 'Positive moves right/down; at 203 dpi 8 dots = 1 mm',
+          nativeMode: 'Barcodes sent as',
+          nativeModeHelp:
+            "Printer commands: the Code128 and QR are printed by the printer's own BARCODE/QRCODE (^BC/^BQ) at the preview's place and size, in fewer bytes; text is still sent as an image.",
           save: 'Save',
           cancel: 'Cancel'
+        },
+        nativeModes: {
+          off: 'Whole image',
+          barcodes: 'Printer commands'
         },
         sizes: {
           '76x130': '76×130 single',
