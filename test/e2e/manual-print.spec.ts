@@ -134,7 +134,25 @@ test("a packer's day: import, pool, printer, batch print, scan-to-print, scan-ba
   )
   await expect(page.getByTestId('print-preview').locator('img')).toBeVisible()
   await shot(page, 'print-step2')
+  // A printer at a real printer's pace (it answers its status once a label has fed out), so
+  // the packer has time to press Pause mid-batch.
+  printer.pace(700)
   await page.getByTestId('start-print').click()
+
+  // Pause after the first label: the label in flight finishes, then nothing more comes out.
+  await printer.waitForPrinted(1)
+  const controls = page.getByTestId('print-controls')
+  await controls.getByRole('button', { name: /暂\s*停/ }).click()
+  await expect(page.getByTestId('print-paused')).toContainText('已暂停')
+  await expect(page.getByTestId('progress-count')).not.toHaveText('3 / 3')
+  await page.waitForTimeout(1000)
+  const printedWhilePaused = printer.printed.length
+  expect(printedWhilePaused).toBeLessThan(3)
+  await page.waitForTimeout(1500)
+  expect(printer.printed.length).toBe(printedWhilePaused)
+  await shot(page, 'print-paused')
+  printer.pace(0)
+  await controls.getByRole('button', { name: '继续打印' }).click()
 
   // Step 3: done, every label out.
   await expect(page.getByTestId('done-summary')).toHaveText('成功 3 张，失败 0 张，未打印 0 单', {

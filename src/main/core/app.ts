@@ -9,6 +9,7 @@ import { openDatabase, type WritableDB } from './db/connection'
 import { createFileStore } from './files/file-store'
 import { createFileLogger } from './log'
 import { closePrinting, claimPrintingStation } from './printers/print-service'
+import { ensureDemoPool } from './waybills/pool-service'
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 
@@ -50,6 +51,8 @@ export function openCore(options: CoreOptions): Core {
       }
     }
   }
+  // DESIGN §4 embedded defaults beside the migration's preview printer and manual shop.
+  ensureDemoPool(db, ctx.now())
   // Uploads and exports of earlier runs: removed in the background, nothing waits on it.
   ctx.files.clean().catch((error: unknown) => {
     ctx.log.error('cleaning old files failed', { error: String(error) })

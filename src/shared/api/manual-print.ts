@@ -77,12 +77,24 @@ export const DEFAULT_EXPORT_COLUMNS: readonly z.infer<typeof EXPORT_COLUMN>[] = 
   'printedAt'
 ]
 
+/** Stands in for the tracking number on a preview: Code128-safe, and plainly not a real one. */
+export const PREVIEW_TRACKING_NUMBER = 'PREVIEW-NOT-ALLOCATED'
+
 const PrintTarget = {
   carrier: Carrier,
   template: Template.default('76x130'),
   printerId: z.number().int().positive(),
   maskPrivacy: z.boolean().default(true)
 }
+
+const BatchId = z.object({ batchId: z.string().trim().min(1, 'required').max(64) }).strict()
+const BatchControl = z.object({
+  batchId: z.string(),
+  paused: z.boolean(),
+  cancelled: z.boolean(),
+  allocated: z.number().int(),
+  total: z.number().int()
+})
 
 export const manualPrintApi = {
   'print.check': {
@@ -103,6 +115,24 @@ export const manualPrintApi = {
       jobIds: z.array(z.string())
     })
   },
+  /** Stops the batch's printer after the label in flight; no more numbers are drawn meanwhile. */
+  'print.pause': { input: BatchId, output: BatchControl },
+  /** Goes on from the first unconfirmed label (one awaiting the packer's answer stops it again). */
+  'print.resume': { input: BatchId, output: BatchControl },
+  /**
+   * Labels not sent are voided (their packages keep their tracking numbers, so a later print
+   * reuses them); orders not reached get none; the label in flight finishes.
+   */
+  'print.cancel': {
+    input: BatchId,
+    output: BatchControl.extend({
+      voided: z.number().int(),
+      /** A label sent before a printer fault, still waiting for the packer's answer. */
+      unconfirmed: z.number().int(),
+      /** Orders the batch had not drawn a number for. */
+      notStarted: z.number().int()
+    })
+  },
   'print.scan': {
     input: z
       .object({ code: z.string().trim().min(1, 'required').max(128, 'too_long'), ...PrintTarget })
@@ -119,6 +149,8 @@ export const manualPrintApi = {
     input: z
       .object({
         trackingNumber: z.string().trim().min(1).max(64),
+        /** Numbers are unique per carrier only: names the one meant when two carriers share it. */
+        carrier: Carrier.optional(),
         printerId: z.number().int().positive(),
         template: Template.default('76x130'),
         maskPrivacy: z.boolean().default(true)
@@ -126,12 +158,43 @@ export const manualPrintApi = {
       .strict(),
     output: z.object({ jobId: z.string() })
   },
+  /**
+   * The first labels of a batch as they will print, for step 2's preview. Nothing is allocated:
+   * an order without a number shows {@link PREVIEW_TRACKING_NUMBER}, a printed one its own.
+   */
+  'print.preview': {
+    input: z
+      .object({
+        orderIds: z.array(z.number().int().positive()).min(1, 'required').max(3, 'too_large'),
+        carrier: Carrier.nullable().default(null),
+        template: Template.default('76x130'),
+        dpi: z.union([z.literal(203), z.literal(300)]).default(203),
+        maskPrivacy: z.boolean().default(true)
+      })
+      .strict(),
+    output: z.object({
+      labels: z.array(
+        z.object({
+          orderId: z.number().int(),
+          platformOrderId: z.string(),
+          trackingNumber: z.string(),
+          /** False: the number is the placeholder, the real one is drawn when the label prints. */
+          allocated: z.boolean(),
+          dataUrl: z.string(),
+          width: z.number().int(),
+          height: z.number().int()
+        })
+      )
+    })
+  },
   'printed.list': {
     input: z
       .object({
         filter: PrintedFilterInput,
         offset: z.number().int().min(0).default(0),
-        limit: z.number().int().min(1).max(500).default(100)
+        limit: z.number().int().min(1).max(500).default(100),
+        /** Receiver name and phone in full; masked (张*, 138****1234) unless asked (invariant 9). */
+        full: z.boolean().default(false)
       })
       .strict(),
     output: z.object({ total: z.number().int(), rows: z.array(PrintedRowView) })
@@ -140,7 +203,8 @@ export const manualPrintApi = {
     input: z
       .object({
         trackingNumber: z.string().trim().min(1, 'required').max(64),
-        expectedOrderId: z.number().int().positive().nullable().default(null)
+        expectedOrderId: z.number().int().positive().nullable().default(null),
+        carrier: Carrier.optional()
       })
       .strict(),
     output: z.object({
@@ -151,7 +215,9 @@ export const manualPrintApi = {
     })
   },
   'printed.void': {
-    input: z.object({ trackingNumber: z.string().trim().min(1).max(64) }).strict(),
+    input: z
+      .object({ trackingNumber: z.string().trim().min(1).max(64), carrier: Carrier.optional() })
+      .strict(),
     output: z.object({ orderId: z.number().int() })
   },
   'printed.export': {
@@ -161,6 +227,7 @@ export const manualPrintApi = {
         format: z.enum(['xlsx', 'csv']).default('xlsx'),
         encoding: z.enum(['utf8bom', 'gbk']).default('utf8bom'),
         columns: z.array(EXPORT_COLUMN).min(1).optional(),
+        /** Receiver name and phone in full; both masked by default, as in the list and on labels. */
         fullPhone: z.boolean().default(false),
         preset: z.enum(['default', 'platform-upload']).default('default')
       })
@@ -168,7 +235,13 @@ export const manualPrintApi = {
     output: z.object({ fileId: z.string(), name: z.string(), rows: z.number().int() })
   },
   'printed.packingSheet': {
-    input: z.object({ filter: PrintedFilterInput }).strict(),
+    input: z
+      .object({
+        filter: PrintedFilterInput,
+        /** packing: 发货单, one row per package; picking: 拣货单, one row per SKU (rows = SKUs). */
+        kind: z.enum(['packing', 'picking']).default('packing')
+      })
+      .strict(),
     output: z.object({
       fileId: z.string(),
       name: z.string(),
@@ -183,8 +256,17 @@ export const manualPrintApi = {
         z.object({
           orderId: z.number().int(),
           platformOrderId: z.string(),
-          result: z.enum(['shipped', 'already_shipped', 'not_printed', 'not_found']),
-          trackingNumber: z.string().nullable()
+          result: z.enum([
+            'shipped',
+            'already_shipped',
+            'not_printed',
+            'not_found',
+            'refund',
+            'closed'
+          ]),
+          trackingNumber: z.string().nullable(),
+          /** Why a refused order did not ship (its state, and the rule id where one applies). */
+          reason: z.string().nullable()
         })
       )
     })
@@ -198,6 +280,8 @@ export const manualPrintEvents = {
     total: z.number().int(),
     held: z.number().int(),
     done: z.boolean(),
-    error: z.string().nullable()
+    error: z.string().nullable(),
+    paused: z.boolean(),
+    cancelled: z.boolean()
   })
 } as const

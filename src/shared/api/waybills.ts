@@ -12,7 +12,9 @@ export const PoolView = z.object({
   total: z.number().int(),
   available: z.number().int(),
   allocated: z.number().int(),
-  voided: z.number().int()
+  voided: z.number().int(),
+  /** The embedded demo pool (DESIGN §4): DEMO numbers for trying the app, never for shipping. */
+  demo: z.boolean()
 })
 
 export const CarrierView = z.object({

@@ -84,7 +84,9 @@ function options(overrides: Partial<ExportOptions> = {}): ExportOptions {
   }
 }
 
-async function readXlsx(file: string): Promise<{ rows: string[][]; formulas: number }> {
+async function readXlsx(
+  file: string
+): Promise<{ rows: string[][]; formulas: number; types: Set<ExcelJS.ValueType> }> {
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.readFile(file)
   const sheet = workbook.worksheets[0]
@@ -93,17 +95,19 @@ async function readXlsx(file: string): Promise<{ rows: string[][]; formulas: num
   }
   const rows: string[][] = []
   let formulas = 0
+  const types = new Set<ExcelJS.ValueType>()
   sheet.eachRow((row) => {
     const cells: string[] = []
     row.eachCell({ includeEmpty: true }, (cell) => {
       if (cell.type === ExcelJS.ValueType.Formula) {
         formulas += 1
       }
+      types.add(cell.type)
       cells.push(cell.text)
     })
     rows.push(cells)
   })
-  return { rows, formulas }
+  return { rows, formulas, types }
 }
 
 function column(rows: string[][], header: string): string[] {
@@ -142,6 +146,15 @@ describe('exportPrinted xlsx', () => {
     expect(column(rows, '打印时间').every((t) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(t))).toBe(
       true
     )
+  })
+
+  test('text cells are inline strings, not formula results (t="str")', async () => {
+    const file = join(tc.dataDir, 'types.xlsx')
+    await exportPrinted(ctx.db, ALL, options({ columns: EXPORT_COLUMNS }), file)
+    // exceljs reads t="inlineStr" back as rich text, and t="str" / t="s" as plain strings.
+    const { types, rows } = await readXlsx(file)
+    expect([...types]).toEqual([ExcelJS.ValueType.RichText])
+    expect(rows).toHaveLength(30)
   })
 
   test('invariant 7: no cell starts a formula, masked or in full', async () => {

@@ -101,6 +101,46 @@ describe('shipOrders (FIRST_SHIPMENT_COUNTS)', () => {
     expect(outboxFor(ids[2] ?? 0)).toEqual([])
   })
 
+  test('a refund or a close that arrived after printing refuses that order, the others ship', () => {
+    const ids = seedOrders(ctx.db, 4)
+    seedPool(ctx, 10)
+    const printed = printOrders(ids)
+    const setState = ctx.db.prepare<[string, string, number]>(
+      'UPDATE orders SET refund_state = ?, status = ? WHERE id = ?'
+    )
+    setState.run('requested', 'pending', ids[0] ?? 0)
+    setState.run('refunded', 'pending', ids[1] ?? 0)
+    setState.run('none', 'closed', ids[2] ?? 0)
+    const out = shipOrders(ctx, ids)
+    if (!out.ok) {
+      throw new Error(out.error.message)
+    }
+    expect(out.value.map((o) => o.result)).toEqual(['refund', 'refund', 'closed', 'shipped'])
+    expect(out.value[0]?.reason).toContain(RULES.AFTERSALES_WHOLE_ORDER)
+    expect(out.value[0]?.reason).toContain('refund requested')
+    expect(out.value[1]?.reason).toContain('refunded')
+    expect(out.value[2]?.reason).toContain('closed')
+    expect(out.value[3]?.reason).toBeNull()
+    // The refused keep their printed number on screen (to void or keep), but nothing ships.
+    expect(out.value[0]?.trackingNumber).toBe(printed[0]?.trackingNumber)
+    for (const id of ids.slice(0, 3)) {
+      expect(outboxFor(id)).toEqual([])
+      const row = ctx.db
+        .prepare<[number], { shipped_at: number | null; ship_state: string }>(
+          `SELECT o.shipped_at, p.ship_state FROM orders o JOIN packages p ON p.order_id = o.id WHERE o.id = ?`
+        )
+        .get(id)
+      expect(row).toEqual({ shipped_at: null, ship_state: 'none' })
+    }
+    expect(outboxFor(ids[3] ?? 0)).toHaveLength(1)
+    const audits = ctx.db
+      .prepare<[], { n: number }>(
+        `SELECT count(*) AS n FROM audit_events WHERE action = 'order.ship_refused'`
+      )
+      .get()
+    expect(audits?.n).toBe(3)
+  })
+
   test('the same order twice in one call ships once with one outbox entry', () => {
     const [id] = seedOrders(ctx.db, 1)
     seedPool(ctx, 2)
@@ -221,5 +261,71 @@ describe('verifyScan (scan-back check)', () => {
       ok: true,
       value: { result: 'voided' }
     })
+  })
+})
+
+describe('a number two carriers share (unique per carrier only)', () => {
+  const SHARED = '773277027280336'
+  function printShared(): { zto: AllocatedPackage; sto: AllocatedPackage } {
+    const [a, b] = seedOrders(ctx.db, 2, 'SH')
+    for (const carrier of ['ZTO', 'STO']) {
+      const pool = addPool(ctx, carrier, 'list', carrier, [SHARED])
+      if (!pool.ok) {
+        throw new Error(pool.error.message)
+      }
+    }
+    const zto = allocateChunk(ctx, [a ?? 0], 'ZTO', '76x130')
+    const sto = allocateChunk(ctx, [b ?? 0], 'STO', '76x130')
+    if (!zto.ok || !sto.ok) {
+      throw new Error('allocation failed')
+    }
+    markPrintedViaRecords(ctx.db, [...zto.value, ...sto.value], clock)
+    const [z] = zto.value
+    const [s] = sto.value
+    if (!z || !s) {
+      throw new Error('nothing allocated')
+    }
+    expect([z.trackingNumber, s.trackingNumber]).toEqual([SHARED, SHARED])
+    return { zto: z, sto: s }
+  }
+
+  test('scan-back prefers the order on screen, or the carrier named; never a silent guess', () => {
+    const { zto, sto } = printShared()
+    const onScreen = verifyScan(ctx, SHARED, sto.orderId)
+    expect(onScreen.ok && onScreen.value).toEqual({
+      result: 'verified',
+      orderId: sto.orderId,
+      packageId: sto.packageId
+    })
+    const named = verifyScan(ctx, SHARED, null, 'ZTO')
+    expect(named.ok && named.value.packageId).toBe(zto.packageId)
+    const unsure = verifyScan(ctx, SHARED, null)
+    expect(unsure.ok).toBe(false)
+    expect(!unsure.ok && unsure.error.code).toBe('CONFLICT')
+    expect(!unsure.ok && unsure.error.message).toMatch(/ZTO|STO/)
+  })
+
+  test('void needs the carrier, and voids only that package', async () => {
+    const { zto, sto } = printShared()
+    const unsure = voidPackage(ctx, SHARED)
+    expect(!unsure.ok && unsure.error.code).toBe('CONFLICT')
+    const voided = voidPackage(ctx, SHARED, 'STO')
+    expect(voided.ok && voided.value.orderId).toBe(sto.orderId)
+    const states = ctx.db
+      .prepare<[], { id: number; print_state: string }>(
+        'SELECT id, print_state FROM packages ORDER BY id'
+      )
+      .all()
+    expect(states).toEqual([
+      { id: zto.packageId, print_state: 'printed' },
+      { id: sto.packageId, print_state: 'voided' }
+    ])
+    // With one live package left the number is no longer ambiguous for scan-back.
+    expect(verifyScan(ctx, SHARED, null, 'ZTO').ok).toBe(true)
+    const reprint = await tc.core.dispatch('print.reprint', {
+      trackingNumber: SHARED,
+      printerId: 1
+    })
+    expect(!reprint.ok && reprint.error.code).toBe('CONFLICT')
   })
 })

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs'
 import { copyFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { findCarrier } from '../../../shared/carriers'
-import { maskName, maskPhone } from '../../../shared/phone'
 import { findPrinterByName } from '../../core/db/printers-repo'
 import { claimPrintingStation } from '../../core/printers/print-service'
 import { pendingOrderIds } from '../../core/db/print-batch-repo'
@@ -219,10 +218,12 @@ export function registerManualPrintCommands(program: Command, cli: CliContext): 
     .description('printed packages, newest first')
     .option('--query <Q>', 'tracking number, order id, receiver, phone', '')
     .option('--limit <N>', 'how many rows', '100')
-    .action(async (options: { query: string; limit: string }) => {
+    .option('--full', 'receiver name and phone in full (masked by default)', false)
+    .action(async (options: { query: string; limit: string; full: boolean }) => {
       const page = await cli.call('printed.list', {
         filter: { query: options.query },
-        limit: intFlag('limit', options.limit, 1, 500)
+        limit: intFlag('limit', options.limit, 1, 500),
+        full: options.full
       })
       cli.print(
         [
@@ -230,8 +231,8 @@ export function registerManualPrintCommands(program: Command, cli: CliContext): 
           ...page.rows.map((r) =>
             [
               r.platformOrderId,
-              maskName(r.receiverName),
-              maskPhone(r.receiverPhone),
+              r.receiverName,
+              r.receiverPhone,
               r.carrierName,
               r.trackingNumber,
               r.printState,
@@ -244,40 +245,79 @@ export function registerManualPrintCommands(program: Command, cli: CliContext): 
     })
   printed
     .command('export')
-    .description('export printed orders to .xlsx or .csv')
-    .requiredOption('--out <FILE>', 'FILE.xlsx or FILE.csv')
-    .option('--preset <P>', 'default | platform-upload (订单号, 快递公司, 快递单号)', 'default')
+    .description(
+      'export printed orders to .xlsx or .csv, or print sheets (发货单 / 拣货单) to an A4 .pdf'
+    )
+    .requiredOption('--out <FILE>', 'FILE.xlsx, FILE.csv or FILE.pdf')
+    .option(
+      '--preset <P>',
+      'xlsx/csv: default | platform-upload (订单号, 快递公司, 快递单号); pdf: packing-sheet (发货单, per order) | picking-list (拣货单, per SKU)',
+      'default'
+    )
     .option('--gbk', 'csv in GBK for older Excel (default UTF-8 with BOM)', false)
-    .option('--full-phone', 'write phones in full (masked by default)', false)
-    .action(async (options: { out: string; preset: string; gbk: boolean; fullPhone: boolean }) => {
-      const format = options.out.toLowerCase().endsWith('.xlsx')
-        ? 'xlsx'
-        : options.out.toLowerCase().endsWith('.csv')
-          ? 'csv'
-          : null
-      if (format === null) {
-        throw new CliFailure('--out must end in .xlsx or .csv')
+    .option('--full', 'write receiver names and phones in full (both masked by default)', false)
+    .option('--full-phone', 'the same as --full (older name)', false)
+    .action(
+      async (options: {
+        out: string
+        preset: string
+        gbk: boolean
+        full: boolean
+        fullPhone: boolean
+      }) => {
+        const lower = options.out.toLowerCase()
+        const format = lower.endsWith('.xlsx')
+          ? 'xlsx'
+          : lower.endsWith('.csv')
+            ? 'csv'
+            : lower.endsWith('.pdf')
+              ? 'pdf'
+              : null
+        if (format === null) {
+          throw new CliFailure('--out must end in .xlsx, .csv or .pdf')
+        }
+        let fileId: string
+        let summary: string
+        let result: Record<string, unknown>
+        if (format === 'pdf') {
+          const kind =
+            options.preset === 'picking-list'
+              ? 'picking'
+              : options.preset === 'packing-sheet' || options.preset === 'default'
+                ? 'packing'
+                : null
+          if (kind === null) {
+            throw new CliFailure('--preset for a .pdf must be packing-sheet or picking-list')
+          }
+          const sheet = await cli.call('printed.packingSheet', { filter: {}, kind })
+          fileId = sheet.fileId
+          summary = `wrote ${kind === 'picking' ? '拣货单' : '发货单'} to ${options.out}: ${String(sheet.rows)} ${kind === 'picking' ? 'SKUs' : 'orders'}, ${String(sheet.pages)} page(s)`
+          result = { kind, rows: sheet.rows, pages: sheet.pages, out: options.out }
+        } else {
+          if (options.preset !== 'default' && options.preset !== 'platform-upload') {
+            throw new CliFailure(
+              '--preset for .xlsx/.csv must be default or platform-upload (packing-sheet and picking-list write a .pdf)'
+            )
+          }
+          const file = await cli.call('printed.export', {
+            filter: {},
+            format,
+            encoding: options.gbk ? 'gbk' : 'utf8bom',
+            fullPhone: options.full || options.fullPhone,
+            preset: options.preset
+          })
+          fileId = file.fileId
+          summary = `exported ${String(file.rows)} rows to ${options.out}`
+          result = { rows: file.rows, out: options.out }
+        }
+        const stored = await cli.open().ctx.files.get(fileId)
+        if (!stored) {
+          throw new CliFailure('the export vanished before it could be copied')
+        }
+        await copyFile(stored.path, options.out)
+        cli.print(summary, result)
       }
-      if (options.preset !== 'default' && options.preset !== 'platform-upload') {
-        throw new CliFailure('--preset must be default or platform-upload')
-      }
-      const file = await cli.call('printed.export', {
-        filter: {},
-        format,
-        encoding: options.gbk ? 'gbk' : 'utf8bom',
-        fullPhone: options.fullPhone,
-        preset: options.preset
-      })
-      const stored = await cli.open().ctx.files.get(file.fileId)
-      if (!stored) {
-        throw new CliFailure('the export vanished before it could be copied')
-      }
-      await copyFile(stored.path, options.out)
-      cli.print(`exported ${String(file.rows)} rows to ${options.out}`, {
-        rows: file.rows,
-        out: options.out
-      })
-    })
+    )
 
   program
     .command('ship')
@@ -289,14 +329,17 @@ export function registerManualPrintCommands(program: Command, cli: CliContext): 
       })
       cli.print(
         outcomes
-          .map((o) => `${o.platformOrderId}\t${o.result}\t${o.trackingNumber ?? ''}`)
+          .map(
+            (o) =>
+              `${o.platformOrderId}\t${o.result}\t${o.trackingNumber ?? ''}${o.reason === null ? '' : `\t${o.reason}`}`
+          )
           .join('\n'),
         { outcomes }
       )
-      const bad = outcomes.filter((o) => o.result === 'not_printed' || o.result === 'not_found')
+      const bad = outcomes.filter((o) => o.result !== 'shipped' && o.result !== 'already_shipped')
       if (bad.length > 0) {
         throw new CliFailure(
-          `${String(bad.length)} order(s) could not ship: ${bad.map((o) => `${o.platformOrderId} ${o.result}`).join(', ')}`
+          `${String(bad.length)} order(s) could not ship: ${bad.map((o) => `${o.platformOrderId} ${o.reason ?? o.result}`).join(', ')}`
         )
       }
     })

@@ -87,18 +87,24 @@ export function addAllItemsToPackage(db: WritableDB, packageId: number, orderId:
   ).run(packageId, orderId)
 }
 
-export function findPackageByTracking(
-  db: WritableDB,
-  trackingNumber: string
-): { id: number; order_id: number; print_state: string; carrier: string | null } | undefined {
+export type TrackedPackage = {
+  id: number
+  order_id: number
+  print_state: string
+  carrier: string | null
+}
+
+/**
+ * Every package holding this number (unique per carrier, so one per carrier at most), the live
+ * ones first, newest first.
+ */
+export function findPackagesByTracking(db: WritableDB, trackingNumber: string): TrackedPackage[] {
   return db
-    .prepare<
-      [string],
-      { id: number; order_id: number; print_state: string; carrier: string | null }
-    >(
-      'SELECT id, order_id, print_state, carrier FROM packages WHERE tracking_number = ? ORDER BY id DESC LIMIT 1'
+    .prepare<[string], TrackedPackage>(
+      `SELECT id, order_id, print_state, carrier FROM packages WHERE tracking_number = ?
+       ORDER BY print_state = 'voided', id DESC`
     )
-    .get(trackingNumber)
+    .all(trackingNumber)
 }
 
 export function markVerified(db: WritableDB, packageId: number, now: number): void {

@@ -132,3 +132,29 @@ export function* printedPages(
     afterId = last.package_id
   }
 }
+
+export type PickingLine = {
+  sku: string
+  title: string
+  quantity: number
+  order_count: number
+}
+
+/**
+ * The 拣货单: what to fetch from the shelves for the matching packages, one line per SKU with the
+ * total quantity and how many orders want it. A SKU sold under two titles keeps one (the first).
+ */
+export function pickingLines(db: ReadableDB, filter: PrintedFilter): PickingLine[] {
+  const w = where(filter)
+  return db
+    .prepare<[Record<string, unknown>], PickingLine>(
+      `SELECT i.sku, min(i.title) AS title, sum(pi.quantity) AS quantity,
+         count(DISTINCT p.order_id) AS order_count
+       FROM packages p JOIN orders o ON o.id = p.order_id
+         JOIN package_items pi ON pi.package_id = p.id
+         JOIN order_items i ON i.id = pi.order_item_id
+       WHERE ${w.sql}
+       GROUP BY i.sku ORDER BY i.sku`
+    )
+    .all(w.params)
+}

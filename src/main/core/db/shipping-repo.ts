@@ -5,6 +5,8 @@ export type ShipCandidate = {
   shop_id: number
   platform_order_id: string
   order_shipped_at: number | null
+  order_status: string
+  refund_state: string
   package_id: number | null
   carrier: string | null
   tracking_number: string | null
@@ -16,6 +18,7 @@ export function shipCandidate(db: WritableDB, orderId: number): ShipCandidate | 
   return db
     .prepare<[number], ShipCandidate>(
       `SELECT o.id AS order_id, o.shop_id, o.platform_order_id, o.shipped_at AS order_shipped_at,
+         o.status AS order_status, o.refund_state,
          p.id AS package_id, p.carrier, p.tracking_number, p.print_state, p.ship_state
        FROM orders o LEFT JOIN packages p ON p.id = (
          SELECT id FROM packages WHERE order_id = o.id AND role = 'first' AND print_state != 'voided'

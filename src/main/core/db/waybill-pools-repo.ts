@@ -101,3 +101,16 @@ export function voidNumber(
     `UPDATE waybill_numbers SET state = 'voided', voided_at = ? WHERE carrier = ? AND tracking_number = ?`
   ).run(now, carrier, trackingNumber)
 }
+
+export function poolCount(db: ReadableDB): number {
+  return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM waybill_pools').get()?.n ?? 0
+}
+
+/** Voids what a pool has left (used: the demo pool once real numbers arrive); returns how many. */
+export function voidRemaining(db: WritableDB, poolId: number, now: number): number {
+  return db
+    .prepare(
+      `UPDATE waybill_numbers SET state = 'voided', voided_at = ? WHERE pool_id = ? AND state = 'available'`
+    )
+    .run(now, poolId).changes
+}

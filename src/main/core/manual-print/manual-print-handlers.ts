@@ -1,22 +1,36 @@
 import { findCarrier } from '../../../shared/carriers'
+import { maskName, maskPhone } from '../../../shared/phone'
 import { fail, ok } from '../../../shared/result'
 import type { DomainHandlers } from '../api/handler-types'
 import type { CoreContext } from '../context'
 import { findOrderByCode } from '../db/orders-repo'
 import { countPrinted, listPrinted, type PrintedFilter } from '../db/printed-repo'
-import { findPackageByTracking } from '../db/packages-repo'
 import { getOrderRow } from '../db/orders-repo'
 import { checkBatch } from './batch'
 import { DEFAULT_EXPORT_COLUMNS, exportPrinted } from './export'
-import { writePackingSheet } from './packing-sheet'
-import { shipOrders, verifyScan, voidPackage } from './printed-service'
-import { startPrintBatch, type LabelSink } from './run-batch'
+import { writePackingSheet, writePickingList } from './packing-sheet'
+import { previewBatch } from './preview'
+import { resolveTracking, shipOrders, verifyScan, voidPackage } from './printed-service'
+import { queueControl } from '../printers/print-service'
+import { poolSource } from '../waybills/pool-service'
+import {
+  cancelBatch,
+  pauseBatch,
+  resumeBatch,
+  startPrintBatch,
+  type LabelSink,
+  type QueueControl
+} from './run-batch'
 
 type Methods =
   | 'print.check'
   | 'print.start'
+  | 'print.pause'
+  | 'print.resume'
+  | 'print.cancel'
   | 'print.scan'
   | 'print.reprint'
+  | 'print.preview'
   | 'printed.list'
   | 'printed.verify'
   | 'printed.void'
@@ -50,23 +64,35 @@ function stamp(now: number): string {
 
 /**
  * 手工打单: batch and scan-to-print, the Printed list, export and ship. The printer side comes in
- * as a {@link LabelSink}, so this domain never touches a queue or a transport itself.
+ * as a {@link LabelSink} and a {@link QueueControl}, so this domain never touches a queue or a
+ * transport itself.
  */
 export function createManualPrintHandlers(
-  sinkFor: (ctx: CoreContext) => LabelSink
+  sinkFor: (ctx: CoreContext) => LabelSink,
+  controlFor: (ctx: CoreContext) => QueueControl = queueControl
 ): DomainHandlers<Methods> {
   return {
     'print.check': (ctx, input) => checkBatch(ctx, input.orderIds, input.carrier),
     'print.start': async (ctx, input) => {
-      const started = await startPrintBatch(ctx, sinkFor(ctx), input, (progress) => {
-        ctx.emit('print.batch', progress)
-      })
+      const started = await startPrintBatch(
+        ctx,
+        sinkFor(ctx),
+        input,
+        (progress) => {
+          ctx.emit('print.batch', progress)
+        },
+        poolSource,
+        controlFor(ctx)
+      )
       if (!started.ok) {
         return started
       }
       const { batchId, accepted, held, jobIds } = started.value
       return ok({ batchId, accepted, held, jobIds })
     },
+    'print.pause': (ctx, input) => pauseBatch(ctx, controlFor(ctx), input.batchId),
+    'print.resume': (ctx, input) => resumeBatch(ctx, controlFor(ctx), input.batchId),
+    'print.cancel': (ctx, input) => cancelBatch(ctx, controlFor(ctx), input.batchId),
     'print.scan': async (ctx, input) => {
       const found = findOrderByCode(ctx.db, input.code)
       if (!found) {
@@ -126,7 +152,11 @@ export function createManualPrintHandlers(
       })
     },
     'print.reprint': (ctx, input) => {
-      const pkg = findPackageByTracking(ctx.db, input.trackingNumber)
+      const resolved = resolveTracking(ctx, input.trackingNumber, { carrier: input.carrier })
+      if (!resolved.ok) {
+        return resolved
+      }
+      const pkg = resolved.value
       if (!pkg || pkg.print_state === 'voided') {
         return fail('NOT_FOUND', `No printed package with tracking number ${input.trackingNumber}`)
       }
@@ -137,6 +167,7 @@ export function createManualPrintHandlers(
         packageIds: [pkg.id]
       })
     },
+    'print.preview': (ctx, input) => previewBatch(ctx, input),
     'printed.list': (ctx, input) => {
       const filter = toFilter(input.filter)
       const rows = listPrinted(ctx.db, filter, input.offset, input.limit)
@@ -146,8 +177,9 @@ export function createManualPrintHandlers(
           packageId: r.package_id,
           orderId: r.order_id,
           platformOrderId: r.platform_order_id,
-          receiverName: r.receiver_name,
-          receiverPhone: r.receiver_phone,
+          // Masked here, not on screen: what leaves main is what the user may see (invariant 9).
+          receiverName: input.full ? r.receiver_name : maskName(r.receiver_name),
+          receiverPhone: input.full ? r.receiver_phone : maskPhone(r.receiver_phone),
           region: `${r.province} ${r.city} ${r.district}`,
           items: r.items ?? '',
           carrier: r.carrier,
@@ -163,7 +195,7 @@ export function createManualPrintHandlers(
       })
     },
     'printed.verify': (ctx, input) => {
-      const verified = verifyScan(ctx, input.trackingNumber, input.expectedOrderId)
+      const verified = verifyScan(ctx, input.trackingNumber, input.expectedOrderId, input.carrier)
       if (!verified.ok) {
         return verified
       }
@@ -171,7 +203,7 @@ export function createManualPrintHandlers(
         verified.value.orderId === null ? undefined : getOrderRow(ctx.db, verified.value.orderId)
       return ok({ ...verified.value, platformOrderId: order?.platform_order_id ?? null })
     },
-    'printed.void': (ctx, input) => voidPackage(ctx, input.trackingNumber),
+    'printed.void': (ctx, input) => voidPackage(ctx, input.trackingNumber, input.carrier),
     'printed.export': async (ctx, input) => {
       const name = `${input.preset === 'platform-upload' ? '批量发货' : '已打印'}-${stamp(ctx.now())}.${input.format}`
       const file = await ctx.files.reserve(name)
@@ -190,8 +222,13 @@ export function createManualPrintHandlers(
       return ok({ fileId: file.fileId, name: file.name, rows })
     },
     'printed.packingSheet': async (ctx, input) => {
-      const file = await ctx.files.reserve(`发货单-${stamp(ctx.now())}.pdf`)
-      const { rows, pages } = await writePackingSheet(ctx.db, toFilter(input.filter), file.path)
+      const picking = input.kind === 'picking'
+      const file = await ctx.files.reserve(
+        `${picking ? '拣货单' : '发货单'}-${stamp(ctx.now())}.pdf`
+      )
+      const { rows, pages } = picking
+        ? await writePickingList(ctx.db, toFilter(input.filter), file.path)
+        : await writePackingSheet(ctx.db, toFilter(input.filter), file.path)
       return ok({ fileId: file.fileId, name: file.name, rows, pages })
     },
     'ship.orders': (ctx, input) => {

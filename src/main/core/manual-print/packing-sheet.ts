@@ -4,7 +4,13 @@ import { PDFDocument } from 'pdf-lib'
 import { findCarrier } from '../../../shared/carriers'
 import { maskPhone } from '../../../shared/phone'
 import type { ReadableDB } from '../db/connection'
-import { printedPages, type PrintedFilter, type PrintedRow } from '../db/printed-repo'
+import {
+  pickingLines,
+  printedPages,
+  type PickingLine,
+  type PrintedFilter,
+  type PrintedRow
+} from '../db/printed-repo'
 import { FONT_FAMILY, loadLabelFont } from '../printing'
 
 /** A4 at 150 dpi: sharp enough for an office printer, small enough for hundreds of pages. */
@@ -13,15 +19,97 @@ const PX_PER_MM = DPI / 25.4
 const PAGE_W = Math.round(210 * PX_PER_MM)
 const PAGE_H = Math.round(297 * PX_PER_MM)
 const MARGIN = Math.round(12 * PX_PER_MM)
-const ROW_H = 64
-const ROWS_PER_PAGE = Math.floor((PAGE_H - 2 * MARGIN - 130) / ROW_H)
-const COLUMNS = [
+const INNER_W = PAGE_W - 2 * MARGIN
+/** Title, page number and the header row above the first line of a page. */
+const HEAD_H = 130
+/** Room for the totals line under the last row of the last page. */
+const FOOT_H = 60
+
+export type SheetColumn = { readonly title: string; readonly width: number }
+
+/**
+ * What a sheet prints, before any pixel: its columns, and per page the rows, each row a list of
+ * cells, each cell one or more lines. Tests read this to check what a page holds; the PDF is
+ * a picture of it.
+ */
+export type SheetLayout = {
+  readonly title: string
+  readonly columns: readonly SheetColumn[]
+  readonly rowHeight: number
+  readonly pages: readonly (readonly (readonly (readonly string[])[])[])[]
+  /** Printed under the last row of the last page. */
+  readonly footer: string
+}
+
+function paginate<T>(items: readonly T[], perPage: number): T[][] {
+  const pages: T[][] = []
+  for (let i = 0; i < items.length; i += perPage) {
+    pages.push(items.slice(i, i + perPage))
+  }
+  return pages.length === 0 ? [[]] : pages
+}
+
+function rowsPerPage(rowHeight: number): number {
+  return Math.floor((PAGE_H - 2 * MARGIN - HEAD_H - FOOT_H) / rowHeight)
+}
+
+const PACKING_COLUMNS: readonly SheetColumn[] = [
   { title: '序号', width: 70 },
   { title: '订单号', width: 250 },
   { title: '收货人 / 电话', width: 210 },
   { title: '商品', width: 380 },
-  { title: '快递 / 运单号', width: PAGE_W - 2 * MARGIN - 70 - 250 - 210 - 380 }
-] as const
+  { title: '快递 / 运单号', width: INNER_W - 70 - 250 - 210 - 380 }
+]
+
+/** 发货单: one row per printed package, in print order, for the packer's clipboard. */
+export function packingSheetLayout(rows: readonly PrintedRow[], title = '发货单'): SheetLayout {
+  const rowHeight = 64
+  const cells = rows.map((row, i) => [
+    [String(i + 1)],
+    [row.platform_order_id],
+    [row.receiver_name, maskPhone(row.receiver_phone)],
+    [row.items ?? '', `${row.province}${row.city}${row.district}`],
+    [findCarrier(row.carrier)?.name ?? row.carrier, row.tracking_number]
+  ])
+  return {
+    title,
+    columns: PACKING_COLUMNS,
+    rowHeight,
+    pages: paginate(cells, rowsPerPage(rowHeight)),
+    footer: `共 ${String(rows.length)} 个包裹`
+  }
+}
+
+const PICKING_COLUMNS: readonly SheetColumn[] = [
+  { title: '序号', width: 70 },
+  { title: 'SKU', width: 250 },
+  { title: '商品', width: INNER_W - 70 - 250 - 150 - 150 },
+  { title: '数量', width: 150 },
+  { title: '订单数', width: 150 }
+]
+
+/**
+ * 拣货单: the shelves' view of the same packages, one row per SKU (sorted, so the picker walks
+ * the aisle in order) with the total quantity across orders and how many orders want it.
+ */
+export function pickingListLayout(lines: readonly PickingLine[], orders: number): SheetLayout {
+  const rowHeight = 44
+  const cells = lines.map((line, i) => [
+    [String(i + 1)],
+    [line.sku],
+    [line.title],
+    [String(line.quantity)],
+    [String(line.order_count)]
+  ])
+  const pieces = lines.reduce((sum, l) => sum + l.quantity, 0)
+  return {
+    title: '拣货单',
+    columns: PICKING_COLUMNS,
+    rowHeight,
+    pages: paginate(cells, rowsPerPage(rowHeight)),
+    footer: `共 ${String(lines.length)} 种商品，${String(pieces)} 件，${String(orders)} 个订单`
+  }
+}
 
 function fit(
   ctx: ReturnType<ReturnType<typeof createCanvas>['getContext']>,
@@ -38,57 +126,76 @@ function fit(
   return `${cut}…`
 }
 
-function drawPage(
-  rows: readonly PrintedRow[],
-  first: number,
-  pageNo: number,
-  pages: number,
-  title: string
-): Buffer {
+function drawPage(layout: SheetLayout, pageIndex: number): Buffer {
+  const rows = layout.pages[pageIndex] ?? []
   const canvas = createCanvas(PAGE_W, PAGE_H)
   const ctx = canvas.getContext('2d')
   ctx.fillStyle = '#fff'
   ctx.fillRect(0, 0, PAGE_W, PAGE_H)
   ctx.fillStyle = '#000'
   ctx.font = `44px ${FONT_FAMILY}`
-  ctx.fillText(title, MARGIN, MARGIN + 40)
+  ctx.fillText(layout.title, MARGIN, MARGIN + 40)
   ctx.font = `22px ${FONT_FAMILY}`
-  ctx.fillText(`第 ${String(pageNo)} / ${String(pages)} 页`, PAGE_W - MARGIN - 160, MARGIN + 40)
+  ctx.fillText(
+    `第 ${String(pageIndex + 1)} / ${String(layout.pages.length)} 页`,
+    PAGE_W - MARGIN - 160,
+    MARGIN + 40
+  )
   let y = MARGIN + 90
   ctx.lineWidth = 2
   ctx.font = `24px ${FONT_FAMILY}`
   let x = MARGIN
-  for (const c of COLUMNS) {
+  for (const c of layout.columns) {
     ctx.fillText(c.title, x + 8, y + 28)
     x += c.width
   }
-  ctx.strokeRect(MARGIN, y, PAGE_W - 2 * MARGIN, 40)
+  ctx.strokeRect(MARGIN, y, INNER_W, 40)
   y += 40
   ctx.font = `21px ${FONT_FAMILY}`
-  rows.forEach((row, i) => {
-    const cells = [
-      [String(first + i + 1)],
-      [row.platform_order_id],
-      [row.receiver_name, maskPhone(row.receiver_phone)],
-      [row.items ?? '', `${row.province}${row.city}${row.district}`],
-      [findCarrier(row.carrier)?.name ?? row.carrier, row.tracking_number]
-    ]
+  for (const cells of rows) {
     let cx = MARGIN
     cells.forEach((lines, ci) => {
-      const width = COLUMNS[ci]?.width ?? 100
+      const width = layout.columns[ci]?.width ?? 100
       lines.forEach((line, li) => {
         ctx.fillText(fit(ctx, line, width - 16), cx + 8, y + 26 + li * 28)
       })
       cx += width
     })
     ctx.beginPath()
-    ctx.moveTo(MARGIN, y + ROW_H)
-    ctx.lineTo(PAGE_W - MARGIN, y + ROW_H)
+    ctx.moveTo(MARGIN, y + layout.rowHeight)
+    ctx.lineTo(PAGE_W - MARGIN, y + layout.rowHeight)
     ctx.lineWidth = 1
     ctx.stroke()
-    y += ROW_H
-  })
+    y += layout.rowHeight
+  }
+  if (pageIndex === layout.pages.length - 1) {
+    ctx.font = `24px ${FONT_FAMILY}`
+    ctx.fillText(layout.footer, MARGIN + 8, y + 40)
+  }
   return canvas.toBuffer('image/png')
+}
+
+/** Each page as an A4 image: the sheet prints the same on any office printer, CJK included. */
+async function writeSheetPdf(layout: SheetLayout, outFile: string): Promise<number> {
+  loadLabelFont()
+  const pdf = await PDFDocument.create()
+  pdf.setProducer('Waybill Station')
+  pdf.setTitle(layout.title)
+  for (let p = 0; p < layout.pages.length; p += 1) {
+    const png = await pdf.embedPng(drawPage(layout, p))
+    const page = pdf.addPage([595.28, 841.89])
+    page.drawImage(png, { x: 0, y: 0, width: 595.28, height: 841.89 })
+  }
+  await writeFile(outFile, await pdf.save())
+  return layout.pages.length
+}
+
+function allPrinted(db: ReadableDB, filter: PrintedFilter): PrintedRow[] {
+  const all: PrintedRow[] = []
+  for (const page of printedPages(db, filter)) {
+    all.push(...page)
+  }
+  return all
 }
 
 /** The printed-order sheet (发货单) for the packer's clipboard, as a printable A4 PDF. */
@@ -98,20 +205,23 @@ export async function writePackingSheet(
   outFile: string,
   title = '发货单'
 ): Promise<{ rows: number; pages: number }> {
-  loadLabelFont()
-  const all: PrintedRow[] = []
-  for (const page of printedPages(db, filter)) {
-    all.push(...page)
-  }
-  const pages = Math.max(1, Math.ceil(all.length / ROWS_PER_PAGE))
-  const pdf = await PDFDocument.create()
-  pdf.setProducer('Waybill Station')
-  for (let p = 0; p < pages; p += 1) {
-    const slice = all.slice(p * ROWS_PER_PAGE, (p + 1) * ROWS_PER_PAGE)
-    const png = await pdf.embedPng(drawPage(slice, p * ROWS_PER_PAGE, p + 1, pages, title))
-    const page = pdf.addPage([595.28, 841.89])
-    page.drawImage(png, { x: 0, y: 0, width: 595.28, height: 841.89 })
-  }
-  await writeFile(outFile, await pdf.save())
-  return { rows: all.length, pages }
+  const rows = allPrinted(db, filter)
+  const pages = await writeSheetPdf(packingSheetLayout(rows, title), outFile)
+  return { rows: rows.length, pages }
+}
+
+/**
+ * The picking list (拣货单) of the same selection, as a printable A4 PDF; `rows` counts SKUs.
+ * Voided labels are never picked, whatever the list on screen shows.
+ */
+export async function writePickingList(
+  db: ReadableDB,
+  filter: PrintedFilter,
+  outFile: string
+): Promise<{ rows: number; pages: number; orders: number }> {
+  const live: PrintedFilter = { ...filter, includeVoided: false }
+  const lines = pickingLines(db, live)
+  const orders = new Set(allPrinted(db, live).map((r) => r.order_id)).size
+  const pages = await writeSheetPdf(pickingListLayout(lines, orders), outFile)
+  return { rows: lines.length, pages, orders }
 }

@@ -3,20 +3,49 @@ import { fail, ok, type Result } from '../../../shared/result'
 import type { CoreContext } from '../context'
 import { appendAudit } from '../db/audit-repo'
 import { enqueueOutbox } from '../db/outbox-repo'
-import { findPackageByTracking, markVerified, markVoided } from '../db/packages-repo'
-import { markShipped, shipCandidate } from '../db/shipping-repo'
+import {
+  findPackagesByTracking,
+  markVerified,
+  markVoided,
+  type TrackedPackage
+} from '../db/packages-repo'
+import { markShipped, shipCandidate, type ShipCandidate } from '../db/shipping-repo'
 import { voidNumber } from '../db/waybill-pools-repo'
 
 export type ShipOutcome = {
   orderId: number
   platformOrderId: string
-  result: 'shipped' | 'already_shipped' | 'not_printed' | 'not_found'
+  result: 'shipped' | 'already_shipped' | 'not_printed' | 'not_found' | 'refund' | 'closed'
   trackingNumber: string | null
+  /** Why an order was refused, naming its state (and the platform rule where one applies). */
+  reason: string | null
+}
+
+/**
+ * A label printed before a refund request or a close is not a licence to ship: a refund covers
+ * the whole order (AFTERSALES_WHOLE_ORDER), and a closed order has nothing left to send.
+ */
+function refusal(
+  c: ShipCandidate
+): (Pick<ShipOutcome, 'result' | 'reason'> & { rule: string | null }) | null {
+  if (c.order_status === 'closed') {
+    return { result: 'closed', reason: 'the order is closed (交易关闭)', rule: null }
+  }
+  if (c.refund_state !== 'none') {
+    const state = c.refund_state === 'refunded' ? 'refunded' : 'refund requested'
+    return {
+      result: 'refund',
+      reason: `${RULES.AFTERSALES_WHOLE_ORDER}: ${state}; a refund covers the whole order, do not ship it`,
+      rule: RULES.AFTERSALES_WHOLE_ORDER
+    }
+  }
+  return null
 }
 
 /**
  * Marks orders shipped by their first package (FIRST_SHIPMENT_COUNTS): its tracking number and
  * time become the order's shipping record once; shipping again changes nothing and says so.
+ * Orders closed or under refund since their label printed are refused one by one, the rest ship.
  * Each shipment queues one upstream effect under an idempotency key.
  */
 export function shipOrders(ctx: CoreContext, orderIds: readonly number[]): Result<ShipOutcome[]> {
@@ -29,7 +58,42 @@ export function shipOrders(ctx: CoreContext, orderIds: readonly number[]): Resul
             orderId,
             platformOrderId: String(orderId),
             result: 'not_found',
-            trackingNumber: null
+            trackingNumber: null,
+            reason: null
+          }
+        }
+        if (c.ship_state === 'shipped' || c.order_shipped_at !== null) {
+          // A refund after shipping is an interception (AFTERSALES_INTERCEPT_ALL), not a ship refusal.
+          return {
+            orderId,
+            platformOrderId: c.platform_order_id,
+            result: 'already_shipped',
+            trackingNumber: c.tracking_number,
+            reason: null
+          }
+        }
+        const refused = refusal(c)
+        if (refused) {
+          appendAudit(ctx.db, {
+            at: ctx.now(),
+            actor: ctx.actor,
+            station: ctx.station,
+            action: 'order.ship_refused',
+            entity: 'order',
+            entityId: orderId,
+            details: {
+              result: refused.result,
+              refundState: c.refund_state,
+              status: c.order_status,
+              ...(refused.rule === null ? {} : { rule: refused.rule })
+            }
+          })
+          return {
+            orderId,
+            platformOrderId: c.platform_order_id,
+            result: refused.result,
+            trackingNumber: c.tracking_number,
+            reason: refused.reason
           }
         }
         if (c.package_id === null || c.tracking_number === null || c.print_state !== 'printed') {
@@ -37,15 +101,8 @@ export function shipOrders(ctx: CoreContext, orderIds: readonly number[]): Resul
             orderId,
             platformOrderId: c.platform_order_id,
             result: 'not_printed',
-            trackingNumber: null
-          }
-        }
-        if (c.ship_state === 'shipped' || c.order_shipped_at !== null) {
-          return {
-            orderId,
-            platformOrderId: c.platform_order_id,
-            result: 'already_shipped',
-            trackingNumber: c.tracking_number
+            trackingNumber: null,
+            reason: null
           }
         }
         const now = ctx.now()
@@ -81,7 +138,8 @@ export function shipOrders(ctx: CoreContext, orderIds: readonly number[]): Resul
           orderId,
           platformOrderId: c.platform_order_id,
           result: 'shipped',
-          trackingNumber: c.tracking_number
+          trackingNumber: c.tracking_number,
+          reason: null
         }
       })
     )
@@ -90,6 +148,39 @@ export function shipOrders(ctx: CoreContext, orderIds: readonly number[]): Resul
     ids: outcomes.filter((o) => o.result === 'shipped').map((o) => o.orderId)
   })
   return ok(outcomes)
+}
+
+/**
+ * The package a scanned or typed number means. Numbers are unique per carrier only, so two
+ * carriers can share one: the carrier named wins, then the order on screen; if two are still
+ * left the caller must say which (CONFLICT naming the carriers), never a silent guess.
+ */
+export function resolveTracking(
+  ctx: CoreContext,
+  trackingNumber: string,
+  hint: { readonly carrier?: string | undefined; readonly orderId?: number | null | undefined } = {}
+): Result<TrackedPackage | null> {
+  let found = findPackagesByTracking(ctx.db, trackingNumber)
+  if (hint.carrier !== undefined) {
+    found = found.filter((p) => p.carrier === hint.carrier)
+  }
+  if (found.length > 1 && hint.orderId != null) {
+    const onScreen = found.filter((p) => p.order_id === hint.orderId)
+    if (onScreen.length > 0) {
+      found = onScreen
+    }
+  }
+  if (found.length > 1) {
+    const carriers = [...new Set(found.map((p) => p.carrier ?? '?'))]
+    if (carriers.length > 1) {
+      return fail(
+        'CONFLICT',
+        `${trackingNumber} belongs to packages of ${carriers.join(' and ')}; say which carrier`,
+        { trackingNumber, carriers }
+      )
+    }
+  }
+  return ok(found[0] ?? null)
 }
 
 export type VerifyOutcome = {
@@ -102,9 +193,14 @@ export type VerifyOutcome = {
 export function verifyScan(
   ctx: CoreContext,
   trackingNumber: string,
-  expectedOrderId: number | null
+  expectedOrderId: number | null,
+  carrier?: string
 ): Result<VerifyOutcome> {
-  const pkg = findPackageByTracking(ctx.db, trackingNumber)
+  const resolved = resolveTracking(ctx, trackingNumber, { carrier, orderId: expectedOrderId })
+  if (!resolved.ok) {
+    return resolved
+  }
+  const pkg = resolved.value
   if (!pkg) {
     return ok({ result: 'not_found', orderId: null, packageId: null })
   }
@@ -128,10 +224,18 @@ export function verifyScan(
 }
 
 /** Voids a printed, unshipped package: its number stays used (marked void), never back to the pool. */
-export function voidPackage(ctx: CoreContext, trackingNumber: string): Result<{ orderId: number }> {
+export function voidPackage(
+  ctx: CoreContext,
+  trackingNumber: string,
+  carrier?: string
+): Result<{ orderId: number }> {
   return ctx.db
     .transaction((): Result<{ orderId: number }> => {
-      const pkg = findPackageByTracking(ctx.db, trackingNumber)
+      const resolved = resolveTracking(ctx, trackingNumber, { carrier })
+      if (!resolved.ok) {
+        return resolved
+      }
+      const pkg = resolved.value
       const c = pkg ? shipCandidate(ctx.db, pkg.order_id) : undefined
       if (!pkg || !c) {
         return fail('NOT_FOUND', `No package with tracking number ${trackingNumber}`)

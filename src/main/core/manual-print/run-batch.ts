@@ -24,6 +24,19 @@ export type LabelSink = {
   }) => Promise<Result<{ jobId: string }>>
 }
 
+/**
+ * Pause, resume and cancel on the printer a batch prints to (the printing service's queue).
+ * Separate from the sink so a sink that only prints stays a two-method object.
+ */
+export type QueueControl = {
+  readonly pause: (printerId: number) => Result<null>
+  readonly resume: (printerId: number) => Result<null>
+  readonly cancel: (
+    printerId: number,
+    jobIds: readonly string[]
+  ) => Result<{ voided: number; unconfirmed: number }>
+}
+
 export type BatchRequest = {
   readonly orderIds: readonly number[]
   readonly carrier: string
@@ -39,6 +52,8 @@ export type BatchProgress = {
   held: number
   done: boolean
   error: string | null
+  paused: boolean
+  cancelled: boolean
 }
 
 export type BatchStarted = {
@@ -55,6 +70,31 @@ const CHUNK = 250
 
 let batchCounter = 0
 
+type BatchHandle = {
+  readonly printerId: number
+  readonly jobIds: string[]
+  readonly progress: BatchProgress
+  readonly onProgress: (p: BatchProgress) => void
+  /** Wakes the chunk loop that waits while the batch is paused. */
+  wake: (() => void) | null
+}
+
+/**
+ * Recent batches per core (tests get their own): what pause/cancel act on. A batch is kept after
+ * its numbers are all drawn, since its labels print for a long while after; old ones are dropped.
+ */
+const KEPT_BATCHES = 50
+const liveBatches = new WeakMap<CoreContext, Map<string, BatchHandle>>()
+
+function batchesOf(ctx: CoreContext): Map<string, BatchHandle> {
+  let found = liveBatches.get(ctx)
+  if (!found) {
+    found = new Map()
+    liveBatches.set(ctx, found)
+  }
+  return found
+}
+
 /**
  * Prints a batch in the order given (the order on screen): checks it, then allocates and enqueues
  * chunk by chunk, yielding between chunks so the printer is fed while numbers are still being drawn.
@@ -64,7 +104,8 @@ export async function startPrintBatch(
   sink: LabelSink,
   request: BatchRequest,
   onProgress: (p: BatchProgress) => void = () => undefined,
-  source: TrackingNumberSource = poolSource
+  source: TrackingNumberSource = poolSource,
+  control?: QueueControl
 ): Promise<Result<BatchStarted>> {
   const checked = checkBatch(ctx, request.orderIds, request.carrier, source)
   if (!checked.ok) {
@@ -91,7 +132,16 @@ export async function startPrintBatch(
     total: eligible.length,
     held: held.length,
     done: false,
-    error: null
+    error: null,
+    paused: false,
+    cancelled: false
+  }
+  const handle: BatchHandle = {
+    printerId: request.printerId,
+    jobIds,
+    progress,
+    onProgress,
+    wake: null
   }
 
   const runChunk = async (from: number): Promise<Result<number>> => {
@@ -119,6 +169,10 @@ export async function startPrintBatch(
       return job
     }
     jobIds.push(job.value.jobId)
+    if (progress.cancelled && control) {
+      // Cancelled while this chunk was being handed over: its labels go the same way.
+      control.cancel(request.printerId, [job.value.jobId])
+    }
     progress.allocated += ids.length
     onProgress({ ...progress })
     return ok(from + ids.length)
@@ -135,9 +189,25 @@ export async function startPrintBatch(
     held: held.length,
     rule: RULES.BATCH_PRINT_MAX_5000
   })
+  const batches = batchesOf(ctx)
+  batches.set(batchId, handle)
+  for (const old of batches.keys()) {
+    if (batches.size <= KEPT_BATCHES) {
+      break
+    }
+    batches.delete(old)
+  }
   const finished = new Promise<BatchProgress>((resolve) => {
     const next = async (from: number): Promise<void> => {
-      if (from >= eligible.length) {
+      if (progress.paused && !progress.cancelled) {
+        // No more numbers are drawn while paused: a cancel then leaves fewer orders numbered.
+        handle.wake = () => {
+          handle.wake = null
+          void next(from)
+        }
+        return
+      }
+      if (from >= eligible.length || progress.cancelled) {
         progress.done = true
         onProgress({ ...progress })
         resolve({ ...progress })
@@ -165,4 +235,117 @@ export async function startPrintBatch(
     })
   })
   return ok({ batchId, accepted: eligible.length, held, jobIds, finished })
+}
+
+function liveBatch(ctx: CoreContext, batchId: string): Result<BatchHandle> {
+  const handle = batchesOf(ctx).get(batchId)
+  return handle
+    ? ok(handle)
+    : fail('NOT_FOUND', `Print batch ${batchId} is unknown (too old, or from before a restart)`)
+}
+
+export type BatchControlView = {
+  batchId: string
+  paused: boolean
+  cancelled: boolean
+  allocated: number
+  total: number
+}
+
+function view(batchId: string, p: BatchProgress): BatchControlView {
+  return {
+    batchId,
+    paused: p.paused,
+    cancelled: p.cancelled,
+    allocated: p.allocated,
+    total: p.total
+  }
+}
+
+/**
+ * Pauses a running batch: its printer stops after the label in flight, and no more numbers are
+ * drawn for it until it resumes. The batch's labels share the printer's FIFO queue, so this stops
+ * the printer, which is what a packer at the bench means.
+ */
+export function pauseBatch(
+  ctx: CoreContext,
+  control: QueueControl,
+  batchId: string
+): Result<BatchControlView> {
+  const found = liveBatch(ctx, batchId)
+  if (!found.ok) {
+    return found
+  }
+  const handle = found.value
+  const paused = control.pause(handle.printerId)
+  if (!paused.ok) {
+    return paused
+  }
+  if (!handle.progress.paused) {
+    handle.progress.paused = true
+    handle.onProgress({ ...handle.progress })
+  }
+  return ok(view(batchId, handle.progress))
+}
+
+/** Resumes a paused batch: allocation goes on and the printer continues from its first unconfirmed label. */
+export function resumeBatch(
+  ctx: CoreContext,
+  control: QueueControl,
+  batchId: string
+): Result<BatchControlView> {
+  const found = liveBatch(ctx, batchId)
+  if (!found.ok) {
+    return found
+  }
+  const handle = found.value
+  const resumed = control.resume(handle.printerId)
+  if (!resumed.ok) {
+    return resumed
+  }
+  if (handle.progress.paused) {
+    handle.progress.paused = false
+    handle.onProgress({ ...handle.progress })
+    handle.wake?.()
+  }
+  return ok(view(batchId, handle.progress))
+}
+
+/**
+ * Cancels a running batch: orders not reached yet get no number; labels queued and not sent are
+ * voided, their packages keeping their numbers (invariant 2), so printing those orders later
+ * reuses them; the label in flight finishes; one awaiting the packer's answer stays until given.
+ */
+export function cancelBatch(
+  ctx: CoreContext,
+  control: QueueControl,
+  batchId: string
+): Result<BatchControlView & { voided: number; unconfirmed: number; notStarted: number }> {
+  const found = liveBatch(ctx, batchId)
+  if (!found.ok) {
+    return found
+  }
+  const handle = found.value
+  const wasPaused = handle.progress.paused
+  handle.progress.cancelled = true
+  handle.progress.paused = false
+  const cancelled = control.cancel(handle.printerId, handle.jobIds)
+  if (!cancelled.ok) {
+    return cancelled
+  }
+  if (handle.progress.done) {
+    handle.onProgress({ ...handle.progress })
+  } else {
+    // The chunk loop sees the cancel (now, if it waited in a pause) and reports the batch done.
+    handle.wake?.()
+  }
+  if (wasPaused) {
+    // Jobs queued behind this batch (FIFO) were held by its pause: they go on.
+    control.resume(handle.printerId)
+  }
+  return ok({
+    ...view(batchId, handle.progress),
+    ...cancelled.value,
+    notStarted: handle.progress.total - handle.progress.allocated
+  })
 }

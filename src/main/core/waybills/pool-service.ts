@@ -3,7 +3,14 @@ import { fail, ok, type Result } from '../../../shared/result'
 import type { CoreContext } from '../context'
 import type { WritableDB } from '../db/connection'
 import { appendAudit } from '../db/audit-repo'
-import { availableCount, insertPool, takeNumber } from '../db/waybill-pools-repo'
+import { getSetting, setSetting } from '../db/settings-repo'
+import {
+  availableCount,
+  insertPool,
+  poolCount,
+  takeNumber,
+  voidRemaining
+} from '../db/waybill-pools-repo'
 
 export const MAX_RANGE = 1_000_000
 const NUMBER_CHARS = /^[A-Za-z0-9-]{6,40}$/
@@ -134,7 +141,15 @@ export function addPool(
       issues: [{ path: 'carrier', code: 'carrier_unknown', message: 'is not a known carrier' }]
     })
   }
-  const result = insertPool(ctx.db, { carrier, kind, label, createdAt: ctx.now() }, numbers)
+  const result = ctx.db
+    .transaction(() => {
+      const added = insertPool(ctx.db, { carrier, kind, label, createdAt: ctx.now() }, numbers)
+      if (!('duplicates' in added)) {
+        retireDemoPool(ctx, carrier)
+      }
+      return added
+    })
+    .immediate()
   if ('duplicates' in result) {
     return fail(
       'CONFLICT',
@@ -160,4 +175,82 @@ export function addPool(
     formatWarnings: mismatched.length,
     sampleMismatch: mismatched[0] ?? null
   })
+}
+
+/**
+ * DESIGN §4's demo waybill pool: a fresh install can print a label (to the preview printer) with
+ * nothing configured. Its numbers say DEMO and its name says 演示, so no parcel leaves with one;
+ * they can never collide with a purchased range either.
+ */
+export const DEMO_POOL = {
+  carrier: 'YTO',
+  label: '演示单号池（仅供试打，不可发货）',
+  prefix: 'DEMO',
+  size: 100
+} as const
+
+/** Settings key: the demo pool's id once created, or "none" when the database did not get one. */
+const DEMO_POOL_KEY = 'waybills.demoPool'
+
+export function demoNumbers(): string[] {
+  return Array.from(
+    { length: DEMO_POOL.size },
+    (_, i) => `${DEMO_POOL.prefix}${String(i + 1).padStart(10, '0')}`
+  )
+}
+
+/**
+ * Creates the demo pool on a database that has never had one and has no pool at all, once: the
+ * setting records the decision, so a demo pool used up (or an install that started with real
+ * pools) is never given a new one.
+ */
+export function ensureDemoPool(db: WritableDB, now: number): number | null {
+  return db
+    .transaction((): number | null => {
+      if (getSetting(db, DEMO_POOL_KEY) !== null) {
+        return null
+      }
+      const added =
+        poolCount(db) === 0
+          ? insertPool(
+              db,
+              { carrier: DEMO_POOL.carrier, kind: 'list', label: DEMO_POOL.label, createdAt: now },
+              demoNumbers()
+            )
+          : null
+      const poolId = added && 'poolId' in added ? added.poolId : null
+      setSetting(db, DEMO_POOL_KEY, poolId === null ? 'none' : String(poolId))
+      return poolId
+    })
+    .immediate()
+}
+
+/** The demo pool's id, if this database has one. */
+export function demoPoolId(db: WritableDB): number | null {
+  const raw = getSetting(db, DEMO_POOL_KEY)
+  const id = raw === null ? NaN : Number(raw)
+  return Number.isInteger(id) ? id : null
+}
+
+/**
+ * Real numbers for the demo's carrier retire the demo's remainder (voided, as used numbers are):
+ * allocation takes the oldest number first, and a real batch must never draw a demo one.
+ */
+function retireDemoPool(ctx: CoreContext, carrier: string): void {
+  const demo = demoPoolId(ctx.db)
+  if (demo === null || carrier !== DEMO_POOL.carrier) {
+    return
+  }
+  const retired = voidRemaining(ctx.db, demo, ctx.now())
+  if (retired > 0) {
+    appendAudit(ctx.db, {
+      at: ctx.now(),
+      actor: ctx.actor,
+      station: ctx.station,
+      action: 'pool.demo_retired',
+      entity: 'waybill_pool',
+      entityId: demo,
+      details: { carrier, retired }
+    })
+  }
 }

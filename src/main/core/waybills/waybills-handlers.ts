@@ -3,7 +3,7 @@ import { ok } from '../../../shared/result'
 import type { DomainHandlers } from '../api/handler-types'
 import { getSetting } from '../db/settings-repo'
 import { availableCount, listPools } from '../db/waybill-pools-repo'
-import { addPool, expandRange, parseNumberList } from './pool-service'
+import { addPool, demoPoolId, expandRange, parseNumberList } from './pool-service'
 
 /** Below this many numbers left, a carrier shows a low-balance warning (Settings can change it). */
 export const DEFAULT_LOW_BALANCE = 200
@@ -29,8 +29,9 @@ export const waybillsHandlers: DomainHandlers<
       })
     })
   },
-  'pools.list': (ctx) =>
-    ok({
+  'pools.list': (ctx) => {
+    const demo = demoPoolId(ctx.db)
+    return ok({
       pools: listPools(ctx.db).map((p) => ({
         id: p.id,
         carrier: p.carrier,
@@ -40,9 +41,11 @@ export const waybillsHandlers: DomainHandlers<
         total: p.total,
         available: p.available,
         allocated: p.allocated,
-        voided: p.voided
+        voided: p.voided,
+        demo: p.id === demo
       }))
-    }),
+    })
+  },
   'pools.addRange': (ctx, input) => {
     const numbers = expandRange(input.start, input.count)
     if (!numbers.ok) {

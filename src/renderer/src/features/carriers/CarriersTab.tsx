@@ -350,7 +350,21 @@ export function CarriersTab(): ReactNode {
               title: t('carriers.columns.kind'),
               render: (_, p) => <Tag>{t(`carriers.kind.${p.kind}`)}</Tag>
             },
-            { key: 'label', title: t('carriers.columns.pool'), dataIndex: 'label', ellipsis: true },
+            {
+              key: 'label',
+              title: t('carriers.columns.pool'),
+              ellipsis: true,
+              render: (_, p) => (
+                <>
+                  {p.demo ? (
+                    <Tag color="orange" title={t('carriers.demoHint')}>
+                      {t('carriers.demo')}
+                    </Tag>
+                  ) : null}
+                  {p.label}
+                </>
+              )
+            },
             {
               key: 'total',
               title: t('carriers.columns.total'),

@@ -43,7 +43,10 @@ const zhCN = {
     added: '已添加 {{count}} 个单号',
     formatWarnings: '{{count}} 个单号格式看起来不像 {{carrier}} 的单号（例：{{sample}}），请核对',
     pools: '单号池',
-    noPools: '还没有单号池。添加号段或导入列表后即可打单。'
+    noPools: '还没有单号池。添加号段或导入列表后即可打单。',
+    demo: '演示',
+    demoHint:
+      '演示单号（DEMO 开头）只用于试打到预览打印机，不是真实运单号，不能发货。添加该快递的真实号段后，剩余演示单号自动作废。'
   }
 }
 
@@ -93,7 +96,10 @@ export const carriersBundle: Bundle<typeof zhCN> = {
       formatWarnings:
         '{{count}} numbers do not look like {{carrier}} numbers (e.g. {{sample}}); please check',
       pools: 'Pools',
-      noPools: 'No pools yet. Add a range or import a list to start printing.'
+      noPools: 'No pools yet. Add a range or import a list to start printing.',
+      demo: 'Demo',
+      demoHint:
+        'Demo numbers (starting DEMO) are for trying the app on the preview printer: not real tracking numbers, never ship with them. Adding real numbers for this carrier voids the demo numbers left.'
     }
   }
 }

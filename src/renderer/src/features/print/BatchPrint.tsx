@@ -1,5 +1,23 @@
-import { CheckCircleOutlined, RedoOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Flex, Progress, Result, Space, Steps, Typography } from 'antd'
+import {
+  CheckCircleOutlined,
+  PauseCircleOutlined,
+  PlayCircleOutlined,
+  RedoOutlined,
+  StopOutlined
+} from '@ant-design/icons'
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Popconfirm,
+  Progress,
+  Result,
+  Space,
+  Steps,
+  Typography
+} from 'antd'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
@@ -7,8 +25,7 @@ import type { OrderSummary } from '../../../../shared/schemas/order'
 import { BatchTable } from './BatchTable'
 import { PickOrders } from './PickOrders'
 import { PrintSetup } from './PrintSetup'
-import { useClient } from '../../api/context'
-import { useBatchRun, type BatchRun } from './use-batch-run'
+import { useBatchRun, type BatchControls, type BatchRun } from './use-batch-run'
 import { usePrintTarget } from './use-print-target'
 
 type Step = 'pick' | 'setup' | 'run'
@@ -23,7 +40,7 @@ export function BatchPrint(props: { readonly onOpenPrinted?: () => void }): Reac
   const [starting, setStarting] = useState(false)
   const shopId = orders[0]?.shopId ?? null
   const { carriers, printers, target, setTarget, remember, reload } = usePrintTarget(shopId)
-  const { run, start, reset } = useBatchRun()
+  const { run, start, controls, reset } = useBatchRun()
 
   const current = step === 'pick' ? 0 : step === 'setup' ? 1 : run.finished ? 2 : 1
 
@@ -42,7 +59,11 @@ export function BatchPrint(props: { readonly onOpenPrinted?: () => void }): Reac
     setStep('run')
   }
 
-  const failedOrders = orders.filter((o) => run.states.get(o.id)?.state === 'failed')
+  // Failed and cancelled orders both go back to step 2 to print later, with the numbers they have.
+  const failedOrders = orders.filter((o) => {
+    const state = run.states.get(o.id)?.state
+    return state === 'failed' || state === 'voided'
+  })
 
   return (
     <Flex vertical gap={16} style={{ flex: 1, minHeight: 0 }}>
@@ -102,7 +123,7 @@ export function BatchPrint(props: { readonly onOpenPrinted?: () => void }): Reac
               onOpenPrinted={props.onOpenPrinted}
             />
           ) : (
-            <Running run={run} printerId={target.printerId} />
+            <Running run={run} controls={controls} />
           )}
           <BatchTable orders={orders} states={run.states} height={360} />
         </Flex>
@@ -120,13 +141,23 @@ function formatLeft(seconds: number, t: TFunction): string {
 
 function Running({
   run,
-  printerId
+  controls
 }: {
   readonly run: BatchRun
-  readonly printerId: number | null
+  readonly controls: BatchControls
 }): ReactNode {
-  const client = useClient()
   const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [busy, setBusy] = useState(false)
+  const act = async (action: () => Promise<string | null>): Promise<void> => {
+    setBusy(true)
+    const error = await action()
+    setBusy(false)
+    if (error !== null) {
+      void message.error(t('app.error', { message: error }))
+    }
+  }
+  const stopped = run.paused !== null || run.pausedByUser
   const total = run.eligible.length
   const done = run.printed + run.failed
   const left = run.rate !== null && run.rate > 0 ? (total - done) / run.rate : null
@@ -152,6 +183,44 @@ function Running({
                 {t('print.progress.left', { time: formatLeft(left, t) })}
               </Typography.Text>
             ) : null}
+            <Space size={8} data-testid="print-controls">
+              {stopped ? (
+                <Button
+                  type="primary"
+                  icon={<PlayCircleOutlined />}
+                  loading={busy}
+                  disabled={run.cancelling || run.unconfirmed !== null}
+                  onClick={() => void act(controls.resume)}
+                >
+                  {t('print.progress.resume')}
+                </Button>
+              ) : (
+                <Button
+                  icon={<PauseCircleOutlined />}
+                  loading={busy}
+                  disabled={run.cancelling || run.batchId === null}
+                  onClick={() => void act(controls.pause)}
+                >
+                  {t('print.progress.pause')}
+                </Button>
+              )}
+              <Popconfirm
+                title={t('print.progress.cancelConfirm')}
+                description={t('print.progress.cancelHint')}
+                okText={t('print.progress.cancelOk')}
+                cancelText={t('print.progress.cancelKeep')}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => void act(controls.cancel)}
+              >
+                <Button
+                  danger
+                  icon={<StopOutlined />}
+                  disabled={run.cancelling || run.batchId === null}
+                >
+                  {run.cancelling ? t('print.progress.cancelling') : t('print.progress.cancel')}
+                </Button>
+              </Popconfirm>
+            </Space>
           </Space>
         </Flex>
         <Progress
@@ -159,23 +228,52 @@ function Running({
           status={run.paused !== null ? 'exception' : 'active'}
           strokeWidth={14}
         />
-        {run.paused !== null ? (
+        {run.unconfirmed !== null ? (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            data-testid="print-unconfirmed"
+            title={t('print.progress.unconfirmed', {
+              tracking: run.unconfirmed.trackingNumber
+            })}
+            description={t('print.progress.unconfirmedHint')}
+            action={
+              <Space orientation="vertical" size={6}>
+                <Button
+                  type="primary"
+                  loading={busy}
+                  onClick={() => void act(() => controls.answer(true))}
+                >
+                  {t('print.progress.cameOut')}
+                </Button>
+                <Button
+                  danger
+                  loading={busy}
+                  onClick={() => void act(() => controls.answer(false))}
+                >
+                  {t('print.progress.notOut')}
+                </Button>
+              </Space>
+            }
+          />
+        ) : run.pausedByUser && !run.cancelling ? (
+          <Alert
+            type="info"
+            showIcon
+            role="status"
+            data-testid="print-paused"
+            title={t('print.progress.pausedByUser')}
+            description={t('print.progress.pausedByUserHint')}
+          />
+        ) : run.paused !== null ? (
           <Alert
             type="warning"
             showIcon
             role="alert"
+            data-testid="print-paused"
             title={t('print.progress.paused', { reason: run.paused })}
             description={t('print.progress.pausedHint')}
-            action={
-              printerId === null ? null : (
-                <Button
-                  type="primary"
-                  onClick={() => void client.call('printers.resume', { id: printerId })}
-                >
-                  {t('print.progress.resume')}
-                </Button>
-              )
-            }
           />
         ) : null}
         {run.error !== null ? (
@@ -204,18 +302,27 @@ function Done(props: {
         title={t('print.done.title')}
         subTitle={
           <span data-testid="done-summary">
-            {t('print.done.summary', {
-              printed: run.printed,
-              failed: run.failed,
-              held: run.held.length
-            })}
+            {run.cancelled > 0
+              ? t('print.done.summaryCancelled', {
+                  printed: run.printed,
+                  failed: run.failed,
+                  cancelled: run.cancelled,
+                  held: run.held.length
+                })
+              : t('print.done.summary', {
+                  printed: run.printed,
+                  failed: run.failed,
+                  held: run.held.length
+                })}
           </span>
         }
         extra={
           <Space wrap>
             {props.failedCount > 0 ? (
               <Button type="primary" danger icon={<RedoOutlined />} onClick={props.onRetry}>
-                {t('print.done.retry', { count: props.failedCount })}
+                {run.cancelled > 0
+                  ? t('print.done.retryRest', { count: props.failedCount })
+                  : t('print.done.retry', { count: props.failedCount })}
               </Button>
             ) : null}
             <Button type={props.failedCount > 0 ? 'default' : 'primary'} onClick={props.onNew}>

@@ -1,5 +1,16 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Flex, Image, Spin, Statistic, Table, Typography } from 'antd'
+import {
+  Alert,
+  Button,
+  Card,
+  Flex,
+  Image,
+  Pagination,
+  Spin,
+  Statistic,
+  Table,
+  Typography
+} from 'antd'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MethodOutput } from '../../../../shared/contract'
@@ -10,7 +21,10 @@ import { PrintTargetForm } from './PrintTargetForm'
 import { errorText, type CarrierInfo, type PrintTarget, type PrinterInfo } from './use-print-target'
 
 type Check = MethodOutput<'print.check'>
-type Preview = MethodOutput<'labels.preview'>
+type Preview = MethodOutput<'print.preview'>
+
+/** How many of the batch's first labels the preview shows. */
+const PREVIEW_COUNT = 3
 
 /** Step 2: carrier, template, printer; the check (who prints, who is held out and why, pool); print. */
 export function PrintSetup(props: {
@@ -58,14 +72,23 @@ export function PrintSetup(props: {
     }
   }, [client, orders, target.carrier])
 
+  // The ids, not the array: a re-render with the same batch does not re-render the labels.
+  const previewIds = orders
+    .slice(0, PREVIEW_COUNT)
+    .map((o) => o.id)
+    .join(',')
   useEffect(() => {
+    if (previewIds === '') {
+      return
+    }
     let live = true
     client
-      .call('labels.preview', {
-        templateId: target.template,
+      .call('print.preview', {
+        orderIds: previewIds.split(',').map(Number),
+        carrier: target.carrier,
+        template: target.template,
         dpi,
-        maskPrivacy: target.maskPrivacy,
-        packageCount: 1
+        maskPrivacy: target.maskPrivacy
       })
       .then((value) => {
         if (live) {
@@ -81,7 +104,7 @@ export function PrintSetup(props: {
     return () => {
       live = false
     }
-  }, [client, target.template, target.maskPrivacy, dpi])
+  }, [client, previewIds, target.carrier, target.template, target.maskPrivacy, dpi])
 
   const byId = new Map(orders.map((o) => [o.id, o]))
   const poolShort = check !== null && check.needNumbers > check.available
@@ -216,21 +239,53 @@ export function PrintSetup(props: {
         {previewError ? (
           <Alert type="error" title={t('print.setup.previewError', { message: previewError })} />
         ) : preview ? (
-          <Flex vertical align="center" gap={6}>
-            <Image
-              src={preview.dataUrl}
-              alt={t('print.setup.preview')}
-              width={260}
-              style={{ border: '1px solid #d9d9d9', background: '#fff' }}
-            />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('print.setup.previewSample')}
-            </Typography.Text>
-          </Flex>
+          <BatchPreview preview={preview} total={orders.length} />
         ) : (
           <Spin />
         )}
       </Card>
+    </Flex>
+  )
+}
+
+/** One label at a time (a label is taller than the column), with a pager over the first few. */
+function BatchPreview(props: { readonly preview: Preview; readonly total: number }): ReactNode {
+  const { t } = useTranslation()
+  const { labels } = props.preview
+  const [index, setIndex] = useState(0)
+  const label = labels[Math.min(index, labels.length - 1)]
+  if (!label) {
+    return null
+  }
+  return (
+    <Flex vertical align="center" gap={6}>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('print.setup.previewFirst', { count: labels.length, total: props.total })}
+      </Typography.Text>
+      <Image
+        src={label.dataUrl}
+        alt={t('print.setup.previewOf', { order: label.platformOrderId })}
+        width={260}
+        style={{ border: '1px solid #d9d9d9', background: '#fff' }}
+        data-testid="preview-label"
+        data-order={label.platformOrderId}
+      />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {label.platformOrderId} ·{' '}
+        {label.allocated ? label.trackingNumber : t('print.setup.previewNotAllocated')}
+      </Typography.Text>
+      {labels.length > 1 ? (
+        <Pagination
+          simple
+          size="small"
+          current={Math.min(index, labels.length - 1) + 1}
+          pageSize={1}
+          total={labels.length}
+          onChange={(page) => {
+            setIndex(page - 1)
+          }}
+        />
+      ) : null}
     </Flex>
   )
 }

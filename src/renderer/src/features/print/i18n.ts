@@ -44,7 +44,9 @@ const zhCN = {
       mask: '隐私面单（姓名、手机号打码）',
       remember: '选择会记住，下次打印本店铺订单时自动选好',
       preview: '面单预览',
-      previewSample: '样例数据预览（打印时为每单的真实信息）',
+      previewFirst: '本批前 {{count}} 张面单（共 {{total}} 单）',
+      previewOf: '订单 {{order}} 的面单预览',
+      previewNotAllocated: '预览，未分配单号（打印时取号）',
       previewError: '预览失败：{{message}}',
       checking: '正在检查订单…',
       willPrint: '将打印 {{count}} 单',
@@ -98,11 +100,29 @@ const zhCN = {
       paused: '打印机已暂停：{{reason}}',
       pausedHint: '请检查打印机（缺纸、开盖、离线），处理好后会从第一张未确认的面单继续。',
       error: '打印中断：{{message}}',
-      resume: '已处理，继续打印'
+      resume: '继续打印',
+      pause: '暂停',
+      pausedByUser: '已暂停',
+      pausedByUserHint: '正在打印的那张打完后停下，不再取新单号。点“继续打印”从下一张接着打。',
+      cancel: '取消本批',
+      cancelling: '正在取消…',
+      cancelConfirm: '取消本批剩下的面单？',
+      cancelHint:
+        '还没发送的面单不再打印（已取的运单号保留在订单上，下次打印用同一个单号）；正在打印的那张会打完。',
+      cancelOk: '取消本批',
+      cancelKeep: '继续打印',
+      unconfirmed: '面单 {{tracking}} 已发给打印机后打印机报错，它出纸了吗？',
+      unconfirmedHint:
+        '请看打印机：出纸且完整就选“已出纸”，接着打下一张；没出纸或打坏了就选“没出纸”，会用同一个单号重打这张。回答前不会再发送任何面单。',
+      cameOut: '已出纸，继续',
+      notOut: '没出纸，重打这张'
     },
     done: {
       title: '打印完成',
       summary: '成功 {{printed}} 张，失败 {{failed}} 张，未打印 {{held}} 单',
+      summaryCancelled:
+        '成功 {{printed}} 张，失败 {{failed}} 张，已取消 {{cancelled}} 单，未打印 {{held}} 单',
+      retryRest: '打印失败和取消的 {{count}} 单',
       printed: '成功',
       failed: '失败',
       held: '未打印',
@@ -184,7 +204,9 @@ export const printBundle: Bundle<typeof zhCN> = {
         mask: 'Privacy label (mask name and phone)',
         remember: 'Remembered for this shop next time',
         preview: 'Label preview',
-        previewSample: 'Sample data (each label prints its own order)',
+        previewFirst: 'First {{count}} labels of this batch ({{total}} orders)',
+        previewOf: 'Label preview of order {{order}}',
+        previewNotAllocated: 'Preview, no number allocated (taken when it prints)',
         previewError: 'Preview failed: {{message}}',
         checking: 'Checking orders…',
         willPrint: '{{count}} will print',
@@ -239,11 +261,31 @@ export const printBundle: Bundle<typeof zhCN> = {
         pausedHint:
           'Check the printer (paper, cover, cable); printing goes on from the first unconfirmed label.',
         error: 'Printing stopped: {{message}}',
-        resume: 'Fixed — resume printing'
+        resume: 'Resume printing',
+        pause: 'Pause',
+        pausedByUser: 'Paused',
+        pausedByUserHint:
+          'The label in flight finishes, then printing stops and no new numbers are drawn. Resume goes on with the next label.',
+        cancel: 'Cancel batch',
+        cancelling: 'Cancelling…',
+        cancelConfirm: 'Cancel the rest of this batch?',
+        cancelHint:
+          'Labels not sent yet will not print (their tracking numbers stay on the orders and are reused next time); the label in flight finishes.',
+        cancelOk: 'Cancel batch',
+        cancelKeep: 'Keep printing',
+        unconfirmed:
+          'Label {{tracking}} was sent, then the printer reported a fault. Did it come out?',
+        unconfirmedHint:
+          'Look at the printer: if it came out whole, choose "It came out" to go on; if not (or it is spoiled), choose "Did not come out" to print it again with the same number. Nothing is sent until you answer.',
+        cameOut: 'It came out — go on',
+        notOut: 'Did not come out — print it again'
       },
       done: {
         title: 'Finished',
         summary: '{{printed}} printed, {{failed}} failed, {{held}} not printed',
+        summaryCancelled:
+          '{{printed}} printed, {{failed}} failed, {{cancelled}} cancelled, {{held}} not printed',
+        retryRest: 'Print the {{count}} failed and cancelled',
         printed: 'Printed',
         failed: 'Failed',
         held: 'Not printed',

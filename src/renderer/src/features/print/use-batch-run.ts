@@ -1,12 +1,16 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { EventPayload, MethodOutput } from '../../../../shared/contract'
 import { useClient } from '../../api/context'
 import type { RowState } from './BatchTable'
 import { errorText, type PrintTarget } from './use-print-target'
 
 type Held = MethodOutput<'print.start'>['held'][number]
+type Progress = EventPayload<'printing.progress'>
+/** A label sent whole before the printer faulted: only the packer can say whether it came out. */
+export type UnconfirmedLabel = NonNullable<Extract<Progress, { type: 'paused' }>['confirm']>
 
 export type BatchRun = {
+  readonly batchId: string | null
   readonly running: boolean
   readonly finished: boolean
   /** Orders that print, in print order. */
@@ -15,14 +19,22 @@ export type BatchRun = {
   readonly states: ReadonlyMap<number, RowState>
   readonly printed: number
   readonly failed: number
+  /** Labels voided by Cancel, and orders the cancelled batch never reached. */
+  readonly cancelled: number
   readonly allocated: number
   /** Labels per second over the last few seconds; null until two labels came out. */
   readonly rate: number | null
+  /** Why the printer stopped (a fault, or the packer's Pause); null while printing. */
   readonly paused: string | null
+  /** The packer pressed Pause (the batch also stops drawing numbers). */
+  readonly pausedByUser: boolean
+  readonly unconfirmed: UnconfirmedLabel | null
+  readonly cancelling: boolean
   readonly error: string | null
 }
 
 const IDLE: BatchRun = {
+  batchId: null,
   running: false,
   finished: false,
   eligible: [],
@@ -30,13 +42,46 @@ const IDLE: BatchRun = {
   states: new Map(),
   printed: 0,
   failed: 0,
+  cancelled: 0,
   allocated: 0,
   rate: null,
   paused: null,
+  pausedByUser: false,
+  unconfirmed: null,
+  cancelling: false,
   error: null
 }
 
 const SETTLED = new Set(['sent', 'confirmed', 'failed', 'voided'])
+
+/** Counts from the rows themselves, so a label answered after a fault is never counted twice. */
+function counts(
+  eligible: readonly number[],
+  states: ReadonlyMap<number, RowState>
+): { printed: number; failed: number; cancelled: number } {
+  let printed = 0
+  let failed = 0
+  let cancelled = 0
+  for (const id of eligible) {
+    const s = states.get(id)?.state
+    if (s === 'sent' || s === 'confirmed') {
+      printed++
+    } else if (s === 'failed') {
+      failed++
+    } else if (s === 'voided') {
+      cancelled++
+    }
+  }
+  return { printed, failed, cancelled }
+}
+
+export type BatchControls = {
+  readonly pause: () => Promise<string | null>
+  readonly resume: () => Promise<string | null>
+  readonly cancel: () => Promise<string | null>
+  /** The packer's answer for the label in doubt; then printing goes on (or resends it). */
+  readonly answer: (printed: boolean) => Promise<string | null>
+}
 
 /**
  * Runs one print.start and follows it: 'print.batch' says how far allocation got, and the
@@ -46,6 +91,7 @@ const SETTLED = new Set(['sent', 'confirmed', 'failed', 'voided'])
 export function useBatchRun(): {
   readonly run: BatchRun
   readonly start: (orderIds: readonly number[], target: PrintTarget) => Promise<string | null>
+  readonly controls: BatchControls
   readonly reset: () => void
 } {
   const client = useClient()
@@ -58,6 +104,7 @@ export function useBatchRun(): {
     nextOffset: number
     settledAt: number[]
     batchDone: boolean
+    cancelled: boolean
     pending: EventPayload<'printing.progress'>[]
     batchEvents: EventPayload<'print.batch'>[]
   } | null>(null)
@@ -66,19 +113,26 @@ export function useBatchRun(): {
     const cur = live.current
     const done = next.printed + next.failed
     const allPlaced = cur !== null && cur.batchDone
-    const target = next.error !== null ? next.allocated : next.eligible.length
-    if (allPlaced && done >= target && next.running) {
-      // Orders the batch never reached (it stopped early) count as failed, to retry.
+    const stoppedEarly = next.error !== null || (cur?.cancelled ?? false)
+    const target = stoppedEarly ? next.allocated : next.eligible.length
+    if (allPlaced && done + next.cancelled >= target && next.running && !next.unconfirmed) {
+      // Orders the batch never reached: failed (to retry) after an error, cancelled after Cancel.
       const states = new Map(next.states)
-      let failed = next.failed
+      const never = cur.cancelled ? 'voided' : 'failed'
       for (const id of next.eligible) {
         const s = states.get(id)
         if (!s || !SETTLED.has(s.state)) {
-          states.set(id, { state: 'failed' })
-          failed++
+          states.set(id, { state: never })
         }
       }
-      return { ...next, states, failed, running: false, finished: true }
+      return {
+        ...next,
+        states,
+        ...counts(next.eligible, states),
+        running: false,
+        finished: true,
+        cancelling: false
+      }
     }
     return next
   }, [])
@@ -106,7 +160,7 @@ export function useBatchRun(): {
         return
       }
       if (event.type === 'paused') {
-        setRun((r) => ({ ...r, paused: event.reason }))
+        setRun((r) => ({ ...r, paused: event.reason, unconfirmed: event.confirm ?? null }))
         return
       }
       if (event.type === 'resumed') {
@@ -122,14 +176,13 @@ export function useBatchRun(): {
         const states = new Map(r.states)
         const before = states.get(orderId)?.state
         states.set(orderId, { state: event.state, trackingNumber: event.trackingNumber })
-        let { printed, failed } = r
         const wasDone = before !== undefined && SETTLED.has(before)
+        // The label in doubt is settled once the packer answered (its record left `sent`).
+        const unconfirmed =
+          r.unconfirmed?.recordId === event.recordId && event.state !== 'sent'
+            ? null
+            : r.unconfirmed
         if (!wasDone && SETTLED.has(event.state)) {
-          if (event.state === 'sent' || event.state === 'confirmed') {
-            printed++
-          } else {
-            failed++
-          }
           const now = performance.now()
           cur.settledAt.push(now)
           while (cur.settledAt.length > 0 && (cur.settledAt[0] ?? now) < now - 5000) {
@@ -142,7 +195,7 @@ export function useBatchRun(): {
           first !== undefined && last !== undefined && last > first
             ? ((cur.settledAt.length - 1) * 1000) / (last - first)
             : r.rate
-        return settle({ ...r, states, printed, failed, rate })
+        return settle({ ...r, states, ...counts(r.eligible, states), rate, unconfirmed })
       })
     },
     [settle]
@@ -164,10 +217,14 @@ export function useBatchRun(): {
       if (event.done) {
         cur.batchDone = true
       }
+      if (event.cancelled) {
+        cur.cancelled = true
+      }
       setRun((r) =>
         settle({
           ...r,
           allocated: Math.max(r.allocated, event.allocated),
+          pausedByUser: event.paused,
           error: event.error ?? r.error
         })
       )
@@ -197,6 +254,7 @@ export function useBatchRun(): {
         nextOffset: 0,
         settledAt: [],
         batchDone: false,
+        cancelled: false,
         pending: [],
         batchEvents: []
       }
@@ -218,7 +276,7 @@ export function useBatchRun(): {
         for (const h of started.held) {
           states.set(h.orderId, { state: 'held', reason: h.reason })
         }
-        setRun((r) => ({ ...r, eligible, held: started.held, states }))
+        setRun((r) => ({ ...r, batchId: started.batchId, eligible, held: started.held, states }))
         if (eligible.length === 0) {
           cur.batchDone = true
         }
@@ -244,5 +302,53 @@ export function useBatchRun(): {
     setRun(IDLE)
   }, [])
 
-  return { run, start, reset }
+  const batchCall = useCallback(
+    async (method: 'print.pause' | 'print.resume' | 'print.cancel'): Promise<string | null> => {
+      const batchId = live.current?.batchId
+      if (!batchId) {
+        return null
+      }
+      try {
+        const view = await client.call(method, { batchId })
+        setRun((r) => ({
+          ...r,
+          pausedByUser: view.paused,
+          cancelling: r.cancelling || view.cancelled
+        }))
+        return null
+      } catch (e) {
+        return errorText(e)
+      }
+    },
+    [client]
+  )
+
+  const answer = useCallback(
+    async (printed: boolean): Promise<string | null> => {
+      const doubt = run.unconfirmed
+      if (!doubt) {
+        return null
+      }
+      try {
+        await client.call('printing.confirm', { recordId: doubt.recordId, printed })
+        setRun((r) => ({ ...r, unconfirmed: null }))
+        return await batchCall('print.resume')
+      } catch (e) {
+        return errorText(e)
+      }
+    },
+    [client, run.unconfirmed, batchCall]
+  )
+
+  const controls = useMemo<BatchControls>(
+    () => ({
+      pause: () => batchCall('print.pause'),
+      resume: () => batchCall('print.resume'),
+      cancel: () => batchCall('print.cancel'),
+      answer
+    }),
+    [batchCall, answer]
+  )
+
+  return { run, start, controls, reset }
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { LABEL_SIZES } from '../../../../shared/api/printers'
 import type { MethodOutput } from '../../../../shared/contract'
 import { AppCallError } from '../../../../shared/result'
@@ -17,7 +17,36 @@ export type PrintTarget = {
 }
 
 /** Settings key 'print.defaults': the last target used, per shop id ("*" for any shop). */
-type SavedDefaults = Record<string, Partial<PrintTarget>>
+export type SavedDefaults = Readonly<Record<string, Partial<PrintTarget>>>
+
+/** The entry used where no shop is known, and for a shop that has none of its own yet. */
+export const ANY_SHOP = '*'
+
+export function defaultsKey(shopId: number | null): string {
+  return shopId === null ? ANY_SHOP : String(shopId)
+}
+
+/** What was saved for this shop, else the global fallback. */
+export function savedFor(saved: SavedDefaults, key: string): Partial<PrintTarget> | undefined {
+  return saved[key] ?? saved[ANY_SHOP]
+}
+
+/**
+ * Remembers a target for a shop without touching the other shops' entries. The global fallback
+ * is written only when no shop is known, or when there is none yet (a first shop's choice is a
+ * better start for a new shop than nothing); a later shop's choice does not overwrite it.
+ */
+export function rememberDefaults(
+  saved: SavedDefaults,
+  key: string,
+  target: PrintTarget
+): SavedDefaults {
+  const next: Record<string, Partial<PrintTarget>> = { ...saved, [key]: target }
+  if (key === ANY_SHOP || saved[ANY_SHOP] === undefined) {
+    next[ANY_SHOP] = target
+  }
+  return next
+}
 
 const TEMPLATES: readonly TemplateId[] = ['76x130', '100x150', '100x180']
 
@@ -54,6 +83,25 @@ function sanitize(
   }
 }
 
+/**
+ * The target after a load. A load for the shop the current target already belongs to (a balance
+ * refresh) keeps the packer's choice; a load for another shop (the batch's shop just became
+ * known, or changed) restores that shop's saved defaults.
+ */
+export function targetOnLoad(options: {
+  readonly current: PrintTarget
+  readonly currentKey: string | null
+  readonly key: string
+  readonly saved: SavedDefaults
+  readonly printers: readonly PrinterInfo[]
+  readonly carriers: readonly CarrierInfo[]
+}): PrintTarget {
+  const { current, currentKey, key, saved, printers, carriers } = options
+  return currentKey === key
+    ? sanitize(current, printers, carriers)
+    : sanitize(savedFor(saved, key), printers, carriers)
+}
+
 export function errorText(error: unknown): string {
   if (error instanceof AppCallError) {
     return error.message
@@ -86,7 +134,9 @@ export function usePrintTarget(shopId: number | null): {
   })
   const [loaded, setLoaded] = useState(false)
   const [reloadKey, setReloadKey] = useState(0)
-  const key = shopId === null ? '*' : String(shopId)
+  const key = defaultsKey(shopId)
+  /** Which shop's defaults the target on screen started from (null before the first load). */
+  const targetKey = useRef<string | null>(null)
 
   useEffect(() => {
     let live = true
@@ -103,11 +153,17 @@ export function usePrintTarget(shopId: number | null): {
         setCarriers(c.carriers)
         setPrinters(p.printers)
         setSaved(defaults)
+        const currentKey = targetKey.current
+        targetKey.current = key
         setTarget((current) =>
-          // A reload (balance refresh) keeps what the packer already chose.
-          current.carrier !== null || current.printerId !== null
-            ? sanitize(current, p.printers, c.carriers)
-            : sanitize(defaults[key] ?? defaults['*'], p.printers, c.carriers)
+          targetOnLoad({
+            current,
+            currentKey,
+            key,
+            saved: defaults,
+            printers: p.printers,
+            carriers: c.carriers
+          })
         )
         setLoaded(true)
       })
@@ -122,7 +178,7 @@ export function usePrintTarget(shopId: number | null): {
   }, [client, key, reloadKey])
 
   const remember = useCallback(() => {
-    const next: SavedDefaults = { ...saved, [key]: target, '*': target }
+    const next = rememberDefaults(saved, key, target)
     setSaved(next)
     void client
       .call('settings.set', { key: 'print.defaults', value: JSON.stringify(next) })

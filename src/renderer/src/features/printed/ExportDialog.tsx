@@ -133,7 +133,7 @@ export function ExportDialog(props: {
             </Form.Item>
             <Checkbox
               checked={fullPhone}
-              disabled={!columns.includes('receiverPhone')}
+              disabled={!columns.includes('receiverPhone') && !columns.includes('receiverName')}
               onChange={(e) => {
                 setFullPhone(e.target.checked)
               }}

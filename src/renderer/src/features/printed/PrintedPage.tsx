@@ -28,7 +28,6 @@ import {
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MethodInput, MethodOutput } from '../../../../shared/contract'
-import { maskName, maskPhone } from '../../../../shared/phone'
 import type { PrintedRowView } from '../../../../shared/api/manual-print'
 import { useClient } from '../../api/context'
 import { formatTime } from '../orders/OrderTable'
@@ -132,6 +131,7 @@ export function PrintedPage(): ReactNode {
     try {
       await client.call('print.reprint', {
         trackingNumber: row.trackingNumber,
+        carrier: row.carrier,
         printerId: target.printerId,
         template: target.template,
         maskPrivacy: target.maskPrivacy
@@ -151,7 +151,10 @@ export function PrintedPage(): ReactNode {
       okButtonProps: { danger: true },
       onOk: async () => {
         try {
-          await client.call('printed.void', { trackingNumber: row.trackingNumber })
+          await client.call('printed.void', {
+            trackingNumber: row.trackingNumber,
+            carrier: row.carrier
+          })
           void message.success(t('printed.actions.voided', { tracking: row.trackingNumber }))
           setSelected((s) => {
             const next = new Map(s)
@@ -183,13 +186,21 @@ export function PrintedPage(): ReactNode {
     }
   }
 
-  const packingSheet = async () => {
-    setBusy('sheet')
+  const packingSheet = async (kind: 'packing' | 'picking') => {
+    setBusy(kind)
     try {
-      const sheet = await client.call('printed.packingSheet', { filter: scope })
+      const sheet = await client.call('printed.packingSheet', { filter: scope, kind })
       await client.download(sheet.fileId, sheet.name)
       void message.success(
-        t('printed.actions.packingSheetDone', { rows: sheet.rows, pages: sheet.pages })
+        t(
+          kind === 'picking'
+            ? 'printed.actions.pickingListDone'
+            : 'printed.actions.packingSheetDone',
+          {
+            rows: sheet.rows,
+            pages: sheet.pages
+          }
+        )
       )
     } catch (e) {
       void message.error(t('app.error', { message: errorText(e) }))
@@ -291,10 +302,18 @@ export function PrintedPage(): ReactNode {
         <Button
           icon={<FilePdfOutlined />}
           disabled={total === 0 && selected.size === 0}
-          loading={busy === 'sheet'}
-          onClick={() => void packingSheet()}
+          loading={busy === 'packing'}
+          onClick={() => void packingSheet('packing')}
         >
           {t('printed.actions.packingSheet')} {scopeText}
+        </Button>
+        <Button
+          icon={<FilePdfOutlined />}
+          disabled={total === 0 && selected.size === 0}
+          loading={busy === 'picking'}
+          onClick={() => void packingSheet('picking')}
+        >
+          {t('printed.actions.pickingList')} {scopeText}
         </Button>
         {selected.size > 0 ? (
           <>
@@ -372,13 +391,13 @@ export function PrintedPage(): ReactNode {
             key: 'receiver',
             title: t('printed.columns.receiver'),
             width: 90,
-            render: (_, r) => maskName(r.receiverName)
+            dataIndex: 'receiverName'
           },
           {
             key: 'phone',
             title: t('printed.columns.phone'),
             width: 130,
-            render: (_, r) => maskPhone(r.receiverPhone)
+            dataIndex: 'receiverPhone'
           },
           {
             key: 'carrier',
@@ -514,7 +533,9 @@ function ShipOutcomes({ outcomes }: { readonly outcomes: readonly ShipOutcome[] 
     shipped: 'green',
     already_shipped: 'blue',
     not_printed: 'orange',
-    not_found: 'red'
+    not_found: 'red',
+    refund: 'red',
+    closed: 'red'
   }
   return (
     <Flex vertical gap={8} data-testid="ship-outcomes">
@@ -522,7 +543,8 @@ function ShipOutcomes({ outcomes }: { readonly outcomes: readonly ShipOutcome[] 
         {t('printed.actions.shipSummary', {
           shipped: count('shipped'),
           already: count('already_shipped'),
-          notPrinted: count('not_printed') + count('not_found')
+          notPrinted: count('not_printed') + count('not_found'),
+          refused: count('refund') + count('closed')
         })}
       </Typography.Text>
       <Table
@@ -541,7 +563,9 @@ function ShipOutcomes({ outcomes }: { readonly outcomes: readonly ShipOutcome[] 
             key: 'result',
             title: t('printed.columns.shipped'),
             render: (_, o) => (
-              <Tag color={colors[o.result]}>{t(`printed.actions.shipResult.${o.result}`)}</Tag>
+              <Tag color={colors[o.result]} title={o.reason ?? undefined}>
+                {t(`printed.actions.shipResult.${o.result}`)}
+              </Tag>
             )
           }
         ]}

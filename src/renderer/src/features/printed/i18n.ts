@@ -64,12 +64,17 @@ const zhCN = {
         shipped: '已发货',
         already_shipped: '之前已发货（发货记录不变）',
         not_printed: '未打印，不能发货',
-        not_found: '订单不存在'
+        not_found: '订单不存在',
+        refund: '售后中，不能发货（AFTERSALES_WHOLE_ORDER：退款覆盖整单）',
+        closed: '交易已关闭，不能发货'
       },
-      shipSummary: '发货 {{shipped}} 单，之前已发货 {{already}} 单，未打印 {{notPrinted}} 单',
+      shipSummary:
+        '发货 {{shipped}} 单，之前已发货 {{already}} 单，未打印 {{notPrinted}} 单，售后/关闭拒发 {{refused}} 单',
       export: '导出',
       packingSheet: '打印发货单',
       packingSheetDone: '发货单已生成：{{rows}} 单，{{pages}} 页',
+      pickingList: '打印拣货单',
+      pickingListDone: '拣货单已生成：{{rows}} 种商品，{{pages}} 页',
       noPrinter: '没有可用的打印机，请到 设置 → 打印机 添加'
     },
     export: {
@@ -82,7 +87,7 @@ const zhCN = {
       presetDefault: '自选列',
       presetUpload: '批量发货上传表（订单号、快递公司、快递单号）',
       columns: '导出列',
-      fullPhone: '导出完整手机号（默认打码）',
+      fullPhone: '导出完整收货人姓名和手机号（默认打码，与列表和面单一致）',
       ok: '导出',
       done: '已导出 {{rows}} 行：{{name}}',
       column: {
@@ -170,12 +175,18 @@ export const printedBundle: Bundle<typeof zhCN> = {
           shipped: 'Shipped',
           already_shipped: 'Already shipped (record unchanged)',
           not_printed: 'Not printed, cannot ship',
-          not_found: 'Order not found'
+          not_found: 'Order not found',
+          refund:
+            'Refund in progress, not shipped (AFTERSALES_WHOLE_ORDER: a refund covers the whole order)',
+          closed: 'Order closed, not shipped'
         },
-        shipSummary: '{{shipped}} shipped, {{already}} already shipped, {{notPrinted}} not printed',
+        shipSummary:
+          '{{shipped}} shipped, {{already}} already shipped, {{notPrinted}} not printed, {{refused}} refused (refund/closed)',
         export: 'Export',
         packingSheet: 'Packing sheet',
         packingSheetDone: 'Packing sheet ready: {{rows}} orders, {{pages}} pages',
+        pickingList: 'Picking list',
+        pickingListDone: 'Picking list ready: {{rows}} SKUs, {{pages}} pages',
         noPrinter: 'No printer: add one in Settings → Printers'
       },
       export: {
@@ -188,7 +199,8 @@ export const printedBundle: Bundle<typeof zhCN> = {
         presetDefault: 'Chosen columns',
         presetUpload: 'Bulk shipping upload sheet (order, carrier, tracking no.)',
         columns: 'Columns',
-        fullPhone: 'Full phone numbers (masked by default)',
+        fullPhone:
+          'Full receiver names and phone numbers (masked by default, as in the list and on labels)',
         ok: 'Export',
         done: 'Exported {{rows}} rows: {{name}}',
         column: {
