@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
+import { peakRssMb } from './support/peak-rss'
 import { createFileStore } from '../src/main/core/files/file-store'
 import type { CoreContext } from '../src/main/core/context'
 import { openDatabase } from '../src/main/core/db/connection'
@@ -14,7 +15,7 @@ import { median, type Bench } from './harness'
  * Import from file to committed rows in a fresh temp-file database:
  * - a 5 000-row .xlsx, in process, median of 5 runs (target ≤ 1 s);
  * - a 100 000-row .csv, in a child process so its peak RSS is the import's own
- *   (process.resourceUsage().maxRSS), median of 2 runs (targets ≤ 15 s, ≤ 400 MB).
+ *   (VmHWM, see support/peak-rss.ts), median of 2 runs (targets ≤ 15 s, ≤ 400 MB).
  */
 
 const XLSX_ROWS = 5_000
@@ -195,7 +196,7 @@ export const importBench: Bench = {
         name: 'import 100 000-row csv peak RSS',
         value: Math.max(...csvRuns.map((r) => r.maxRssMb)),
         unit: 'MB',
-        note: 'max over runs of the child process maxRSS (whole process: node + tsx + import)',
+        note: 'max over runs of the child process peak RSS (whole process: node + tsx + import)',
         target: '≤ 400 MB'
       })
     } finally {
@@ -209,8 +210,6 @@ const childJob = process.env[CHILD_FLAG]
 if (childJob !== undefined) {
   const { file, dbFile } = JSON.parse(childJob) as { file: string; dbFile: string }
   void importOnce(file, dbFile).then((r) => {
-    process.stdout.write(
-      JSON.stringify({ ...r, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n'
-    )
+    process.stdout.write(JSON.stringify({ ...r, maxRssMb: Math.round(peakRssMb()) }) + '\n')
   })
 }

@@ -4,7 +4,7 @@
  * printer on 127.0.0.1 that takes bytes instantly and answers status at once: time from print
  * start to the first label bytes at the printer, and software time per label (wall time until
  * the last label's bytes / labels). (2) Export of 100 000 printed rows to xlsx in a child
- * process: wall time and the child's peak RSS (process.resourceUsage().maxRSS).
+ * process: wall time and the child's peak RSS (VmHWM, see support/peak-rss.ts).
  *
  * The first run prints all 5 000; the next runs (fresh databases) stop after MP_BENCH_PARTIAL
  * labels, to keep the bench short: first-bytes is the median of all runs, per-label both the

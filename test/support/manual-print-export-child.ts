@@ -3,6 +3,7 @@
  * argv <databaseFile> <out.xlsx|out.csv>. Prints one JSON line { rows, ms, maxRssMb }.
  */
 import { performance } from 'node:perf_hooks'
+import { peakRssMb } from '../../bench/support/peak-rss'
 import { openDatabase } from '../../src/main/core/db/connection'
 import { DEFAULT_EXPORT_COLUMNS, exportPrinted } from '../../src/main/core/manual-print/export'
 
@@ -32,8 +33,7 @@ async function main(): Promise<void> {
   )
   const ms = performance.now() - started
   db.close()
-  // resourceUsage().maxRSS is in kilobytes.
-  const maxRssMb = process.resourceUsage().maxRSS / 1024
+  const maxRssMb = peakRssMb()
   process.stdout.write(`${JSON.stringify({ rows, ms, maxRssMb })}\n`)
 }
 
