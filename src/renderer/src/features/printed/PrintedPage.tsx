@@ -339,7 +339,7 @@ export function PrintedPage(): ReactNode {
         loading={loading}
         dataSource={[...rows]}
         locale={{ emptyText: t('printed.empty') }}
-        scroll={{ y: 'calc(100vh - 330px)', x: 1200 }}
+        scroll={{ y: 'calc(100vh - 330px)', x: 1160 }}
         onRow={(row) => ({ 'data-tracking': row.trackingNumber }) as HTMLAttributes<HTMLElement>}
         pagination={{
           current: page,
@@ -384,31 +384,31 @@ export function PrintedPage(): ReactNode {
             key: 'order',
             title: t('printed.columns.platformOrderId'),
             dataIndex: 'platformOrderId',
-            width: 190,
+            width: 150,
             fixed: 'left'
           },
           {
             key: 'receiver',
             title: t('printed.columns.receiver'),
-            width: 90,
+            width: 60,
             dataIndex: 'receiverName'
           },
           {
             key: 'phone',
             title: t('printed.columns.phone'),
-            width: 130,
+            width: 110,
             dataIndex: 'receiverPhone'
           },
           {
             key: 'carrier',
             title: t('printed.columns.carrier'),
-            width: 110,
+            width: 88,
             render: (_, r) => r.carrierName || carrierName(r.carrier)
           },
           {
             key: 'tracking',
             title: t('printed.columns.trackingNumber'),
-            width: 180,
+            width: 150,
             render: (_, r) => (
               <Space size={4}>
                 <Typography.Text
@@ -425,20 +425,20 @@ export function PrintedPage(): ReactNode {
           {
             key: 'printedAt',
             title: t('printed.columns.printedAt'),
-            width: 140,
+            width: 128,
             render: (_, r) => (r.printedAt === null ? '' : formatTime(r.printedAt))
           },
           {
             key: 'count',
             title: t('printed.columns.printCount'),
-            width: 80,
+            width: 78,
             align: 'center',
             dataIndex: 'printCount'
           },
           {
             key: 'verified',
             title: t('printed.columns.verified'),
-            width: 90,
+            width: 76,
             render: (_, r) =>
               r.verified ? (
                 <Tag color="green">{t('printed.state.verified')}</Tag>
@@ -449,7 +449,7 @@ export function PrintedPage(): ReactNode {
           {
             key: 'shipped',
             title: t('printed.columns.shipped'),
-            width: 90,
+            width: 76,
             render: (_, r) => (
               <span data-testid="shipped-cell">
                 {r.shipped ? (
@@ -463,13 +463,13 @@ export function PrintedPage(): ReactNode {
           {
             key: 'sync',
             title: t('printed.columns.synced'),
-            width: 90,
+            width: 76,
             render: (_, r) => t(`printed.sync.${r.syncState}`, { defaultValue: r.syncState })
           },
           {
             key: 'actions',
             title: t('printed.columns.actions'),
-            width: 150,
+            width: 136,
             fixed: 'right',
             render: (_, r) =>
               r.printState === 'voided' ? null : (
