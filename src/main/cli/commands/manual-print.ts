@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { copyFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { findCarrier } from '../../../shared/carriers'
+import { RULES } from '../../../shared/rules'
+import { BATCH_PRINT_MAX } from '../../core/manual-print/batch'
 import { findPrinterByName } from '../../core/db/printers-repo'
 import { claimPrintingStation } from '../../core/printers/print-service'
 import { pendingOrderIds } from '../../core/db/print-batch-repo'
@@ -167,9 +169,17 @@ export function registerManualPrintCommands(program: Command, cli: CliContext): 
         if (!printer) {
           throw new CliFailure(`--printer: no printer named "${options.printer}"`)
         }
+        // One more than a batch holds tells whether --pending leaves orders for another run.
+        const pending = options.pending ? pendingOrderIds(cli.open().db, BATCH_PRINT_MAX + 1) : []
+        const morePending = pending.length > BATCH_PRINT_MAX
         const orderIds = options.pending
-          ? pendingOrderIds(cli.open().db, 5000)
+          ? pending.slice(0, BATCH_PRINT_MAX)
           : orderIdsFlag(cli, options.orders ?? '')
+        if (morePending) {
+          process.stderr.write(
+            `--pending: more than ${String(BATCH_PRINT_MAX)} orders wait; this batch takes the newest ${String(BATCH_PRINT_MAX)} (${RULES.BATCH_PRINT_MAX_5000}); run it again for the rest\n`
+          )
+        }
         if (orderIds.length === 0) {
           cli.print('nothing to print', { accepted: 0, held: [], labels: [] })
           return
@@ -194,7 +204,8 @@ export function registerManualPrintCommands(program: Command, cli: CliContext): 
           printed,
           failed: labels.length - printed,
           held: started.held,
-          labels
+          labels,
+          ...(options.pending ? { morePending } : {})
         }
         cli.print(
           [
