@@ -262,6 +262,32 @@ function view(batchId: string, p: BatchProgress): BatchControlView {
   }
 }
 
+/** Sets a running batch's pause state: the printer's queue first, then the batch's progress. */
+function setPaused(
+  ctx: CoreContext,
+  control: QueueControl,
+  batchId: string,
+  paused: boolean
+): Result<BatchControlView> {
+  const found = liveBatch(ctx, batchId)
+  if (!found.ok) {
+    return found
+  }
+  const handle = found.value
+  const done = paused ? control.pause(handle.printerId) : control.resume(handle.printerId)
+  if (!done.ok) {
+    return done
+  }
+  if (handle.progress.paused !== paused) {
+    handle.progress.paused = paused
+    handle.onProgress({ ...handle.progress })
+    if (!paused) {
+      handle.wake?.()
+    }
+  }
+  return ok(view(batchId, handle.progress))
+}
+
 /**
  * Pauses a running batch: its printer stops after the label in flight, and no more numbers are
  * drawn for it until it resumes. The batch's labels share the printer's FIFO queue, so this stops
@@ -272,20 +298,7 @@ export function pauseBatch(
   control: QueueControl,
   batchId: string
 ): Result<BatchControlView> {
-  const found = liveBatch(ctx, batchId)
-  if (!found.ok) {
-    return found
-  }
-  const handle = found.value
-  const paused = control.pause(handle.printerId)
-  if (!paused.ok) {
-    return paused
-  }
-  if (!handle.progress.paused) {
-    handle.progress.paused = true
-    handle.onProgress({ ...handle.progress })
-  }
-  return ok(view(batchId, handle.progress))
+  return setPaused(ctx, control, batchId, true)
 }
 
 /** Resumes a paused batch: allocation goes on and the printer continues from its first unconfirmed label. */
@@ -294,21 +307,7 @@ export function resumeBatch(
   control: QueueControl,
   batchId: string
 ): Result<BatchControlView> {
-  const found = liveBatch(ctx, batchId)
-  if (!found.ok) {
-    return found
-  }
-  const handle = found.value
-  const resumed = control.resume(handle.printerId)
-  if (!resumed.ok) {
-    return resumed
-  }
-  if (handle.progress.paused) {
-    handle.progress.paused = false
-    handle.onProgress({ ...handle.progress })
-    handle.wake?.()
-  }
-  return ok(view(batchId, handle.progress))
+  return setPaused(ctx, control, batchId, false)
 }
 
 /**
