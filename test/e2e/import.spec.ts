@@ -25,20 +25,22 @@ async function open(page: Page): Promise<void> {
   await expect(page.locator('#root[data-app-state="ready"]')).toBeVisible()
 }
 
+const HEADER = [
+  '订单编号',
+  '收货人姓名',
+  '联系手机',
+  '收货地址',
+  '宝贝标题',
+  '宝贝总数量',
+  '商家编码'
+]
+
 /** A Kuaishou-style export as a shop owner hands it over: a title row, then the header. */
 async function writeSheet(file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('订单')
   sheet.addRow(['订单导出 2026-11-23'])
-  sheet.addRow([
-    '订单编号',
-    '收货人姓名',
-    '联系手机',
-    '收货地址',
-    '宝贝标题',
-    '宝贝总数量',
-    '商家编码'
-  ])
+  sheet.addRow(HEADER)
   sheet.addRow([
     'KS7700001',
     '陈晓',
@@ -80,6 +82,33 @@ async function writeSheet(file: string): Promise<void> {
   await workbook.xlsx.writeFile(file)
 }
 
+/** The next day's export of the same shop: the same header, other orders. */
+async function writeNextSheet(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet('订单')
+  sheet.addRow(['订单导出 2026-11-24'])
+  sheet.addRow(HEADER)
+  sheet.addRow([
+    'KS7700004',
+    '王芳',
+    13700001111,
+    '江苏省 南京市 鼓楼区 中山路 18号',
+    '帆布袋',
+    1,
+    'BAG-1'
+  ])
+  sheet.addRow([
+    'KS7700005',
+    '赵磊',
+    13700002222,
+    '四川省 成都市 武侯区 人民南路 5号',
+    '笔记本',
+    3,
+    'NOTE-5'
+  ])
+  await workbook.xlsx.writeFile(file)
+}
+
 test('a packer imports an order sheet: mapping, preview with a rejected row, commit, then finds the orders', async ({
   page
 }) => {
@@ -108,6 +137,8 @@ test('a packer imports an order sheet: mapping, preview with a rejected row, com
   ).toContainText('收货地址')
   await expect(dialog.getByTestId('import-sample')).toContainText('KS7700001')
   await page.screenshot({ path: '.test-results/import-mapping.png' })
+  // On by default: this layout's mapping is remembered for the next file.
+  await expect(dialog.getByRole('checkbox', { name: /记住这个格式的对应关系/ })).toBeChecked()
   await dialog.getByRole('button', { name: '下一步：检查数据' }).click()
 
   // Step 3: counts and the rejected row with its reason.
@@ -158,6 +189,45 @@ test('a packer imports an order sheet: mapping, preview with a rejected row, com
   await page.getByRole('button', { name: '选择全部 2 单匹配的订单' }).click()
   await expect(page.getByTestId('order-selection')).toContainText('已选择全部匹配的订单')
   await page.screenshot({ path: '.test-results/import-list.png' })
+
+  // The next export of the same layout: no clicks between choosing the file and the preview.
+  const next = join(dir, '快手订单-第二天.xlsx')
+  await writeNextSheet(next)
+  await page.getByRole('button', { name: '导入订单' }).click()
+  await expect(dialog.getByText('下载导入模板')).toBeVisible()
+  // Marks the page if the mapping screen is ever rendered, however briefly. A script string:
+  // the tests are type-checked without the DOM library.
+  await page.evaluate(`new MutationObserver(() => {
+    if (document.querySelector('[data-testid="import-mapping"]')) {
+      document.body.dataset.sawMapping = 'yes'
+    }
+  }).observe(document.body, { childList: true, subtree: true })`)
+  await dialog.locator('.ant-upload-drag input[type=file]').setInputFiles(next)
+  const note = dialog.getByTestId('import-saved-note')
+  await expect(note).toHaveText('已按上次保存的对应关系识别（淘宝订单报表），如需修改请返回上一步')
+  await expect(dialog.locator('.ant-steps-item-process')).toContainText('预览')
+  await expect(counts.locator('.ant-statistic').filter({ hasText: '新增' })).toContainText('2')
+  await expect(counts.locator('.ant-statistic').filter({ hasText: '拒绝' })).toContainText('0')
+  await expect(page.locator('body')).not.toHaveAttribute('data-saw-mapping', 'yes')
+  await page.screenshot({ path: '.test-results/import-saved-preview.png' })
+
+  // 上一步 still leads to the mapping, which shows the saved one.
+  await dialog.getByRole('button', { name: '上一步' }).click()
+  await expect(mapping).toBeVisible()
+  // …and the marker above does notice a mapping screen.
+  await expect(page.locator('body')).toHaveAttribute('data-saw-mapping', 'yes')
+  await expect(dialog.getByText('已使用上次保存的对应关系')).toBeVisible()
+  await expect(mapping.getByRole('combobox', { name: '手机' }).locator('..')).toContainText(
+    '联系手机'
+  )
+  await dialog.getByRole('button', { name: '下一步：检查数据' }).click()
+  await expect(note).toBeVisible()
+  await dialog.getByRole('button', { name: '导入 2 单' }).click()
+  await expect(dialog.getByTestId('import-done')).toContainText('新增 2 单')
+  await dialog.getByRole('button', { name: /^完\s*成$/ }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByTestId('order-total')).toHaveText('共 4 单')
+  await expect(page.locator('[data-order-id="KS7700005"]')).toContainText('笔记本×3')
 })
 
 test('a file that is not a spreadsheet is refused with its one-line reason', async ({ page }) => {

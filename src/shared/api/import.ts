@@ -57,7 +57,13 @@ export const ImportTableView = z.object({
   headers: z.array(z.string()),
   signature: z.string(),
   mapping: ColumnMappingSchema,
+  /**
+   * Where `mapping` came from: the caller's (`explicit`), the one saved for this layout
+   * (`saved`: only when it maps every required field, so the UI may skip the mapping screen),
+   * or read from the header names (`detected`).
+   */
   mappingSource: z.enum(['explicit', 'saved', 'detected']),
+  /** The export the header looks like, whatever the mapping's source. */
   preset: z.enum(['kuaishou', 'taobao', 'taobao-items', 'template']).nullable()
 })
 export type ImportTableView = z.infer<typeof ImportTableView>
@@ -85,6 +91,11 @@ const Counts = z.object({
   skipped: z.number().int(),
   rejected: z.number().int()
 })
+
+/** The most orders one import can write; also the import's row limit (core IMPORT_LIMITS.maxRows). */
+export const IMPORT_MAX_ORDERS = 500_000
+/** Larger files are refused before reading: a day's export of a big shop is well under this. */
+export const IMPORT_MAX_FILE_BYTES = 200 * 1024 * 1024
 
 /** Rejected rows sent to the screen; the downloadable sheet has all of them. */
 export const REJECTED_ROWS_SHOWN = 1000
@@ -147,7 +158,13 @@ export const importApi = {
       updated: z.number().int(),
       unchanged: z.number().int(),
       rejectedRows: z.number().int(),
-      elapsedMs: z.number().int()
+      elapsedMs: z.number().int(),
+      /**
+       * Every order the commit inserted or updated (the app's order ids), so a caller can select
+       * them, e.g. print step 1 taking the first 5000 in list order. Never truncated: an order
+       * spans at least one row, so the import's row limit bounds it.
+       */
+      orderIds: z.array(z.number().int().positive()).max(IMPORT_MAX_ORDERS)
     })
   },
   'import.rejectedSheet': {

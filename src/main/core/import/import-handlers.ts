@@ -217,7 +217,8 @@ export const importHandlers: DomainHandlers<ImportMethods> = {
       updated: done.updated,
       unchanged: done.unchanged,
       rejectedRows: done.rejected.length,
-      elapsedMs: Math.round(performance.now() - started)
+      elapsedMs: Math.round(performance.now() - started),
+      orderIds: [...done.orderIds]
     }
     return ok(out)
   },

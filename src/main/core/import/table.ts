@@ -4,6 +4,7 @@ import {
   headerText,
   layoutSignature,
   missingFields,
+  pickPreset,
   resolveMapping,
   type ImportMode
 } from './mapping'
@@ -86,7 +87,15 @@ function choose(candidates: readonly Candidate[], options: OpenOptions): Choice 
         resolveMapping(saved, c.headers).absent.length === 0 &&
         missingFields(saved, options.mode).length === 0
       ) {
-        return { candidate: c, mapping: saved, source: 'saved', preset: null, missing: [] }
+        return {
+          candidate: c,
+          mapping: saved,
+          source: 'saved',
+          // Which export this is does not depend on where the mapping came from: the UI names
+          // the layout it recognised when it skips the mapping screen.
+          preset: options.preset === 'auto' ? pickPreset(c.headers, options.mode) : options.preset,
+          missing: []
+        }
       }
     }
   }

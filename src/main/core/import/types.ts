@@ -1,16 +1,21 @@
-import { IMPORT_FIELD_NAMES, ITEM_FIELD_NAMES, ORDER_FIELD_NAMES } from '../../../shared/api/import'
+import {
+  IMPORT_FIELD_NAMES,
+  IMPORT_MAX_FILE_BYTES,
+  IMPORT_MAX_ORDERS,
+  ITEM_FIELD_NAMES,
+  ORDER_FIELD_NAMES
+} from '../../../shared/api/import'
 import type { ReasonCode } from './reasons'
 
 /** Limits of the importer, stated so the UI and the CLI can quote them. */
 export const IMPORT_LIMITS = {
-  /** Larger files are refused before reading: a day's export of a big shop is well under this. */
-  maxFileBytes: 200 * 1024 * 1024,
+  maxFileBytes: IMPORT_MAX_FILE_BYTES,
   /** Excel's own limit for one cell; a longer cell rejects its row. */
   maxCellChars: 32_767,
   /** A CSV record longer than this is almost always a missing closing quote: the file is refused. */
   maxCsvRecordChars: 4_000_000,
   /** Data rows per file. */
-  maxRows: 500_000,
+  maxRows: IMPORT_MAX_ORDERS,
   /** The header row is searched for in this many first rows (title rows above it are common). */
   headerSearchRows: 10
 } as const

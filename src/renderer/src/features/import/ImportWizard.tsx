@@ -22,6 +22,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   IMPORT_FIELD_NAMES,
+  IMPORT_MAX_FILE_BYTES,
+  IMPORT_MAX_ORDERS,
   ITEM_FIELD_NAMES,
   ORDER_FIELD_NAMES,
   type ColumnMappingValue,
@@ -32,9 +34,9 @@ import type { EventPayload, MethodOutput } from '../../../../shared/contract'
 import { AppCallError } from '../../../../shared/result'
 import { useClient } from '../../api/context'
 
-/** Stated limits (the core's IMPORT_LIMITS): quoted on the first step. */
-const MAX_MB = 200
-const MAX_ROWS = 500_000
+/** Stated limits (the contract's, which the core enforces): quoted on the first step. */
+const MAX_MB = IMPORT_MAX_FILE_BYTES / (1024 * 1024)
+const MAX_ROWS = IMPORT_MAX_ORDERS
 const REQUIRED: ReadonlySet<ImportFieldName> = new Set([
   'orderId',
   'receiverName',
@@ -69,6 +71,25 @@ type Committed = MethodOutput<'import.commit'>
 type ProgressEvent = EventPayload<'import.progress'>
 type Chosen = { readonly fileId: string; readonly name: string }
 
+/** What a preview is computed from: the chosen files and the mappings for them. */
+type Basis = {
+  readonly orders: Chosen
+  readonly items: Chosen | null
+  readonly inspection: Inspection
+  readonly mapping: ColumnMappingValue
+  readonly itemsMapping: ColumnMappingValue
+}
+
+/**
+ * A file whose layout was saved with every required field mapped needs no clicks: the mapping
+ * screen is skipped. With an item report, both layouts must be saved and complete.
+ */
+function usesSavedLayouts(inspection: Inspection, items: Chosen | null): boolean {
+  const complete = (view: ImportInspectionView | null) =>
+    view !== null && view.mappingSource === 'saved' && view.missing.length === 0
+  return complete(inspection.orders) && (items === null || complete(inspection.items))
+}
+
 function newPlanId(): string {
   const bytes = new Uint8Array(12)
   crypto.getRandomValues(bytes)
@@ -87,10 +108,15 @@ function useReason(): (error: unknown) => string {
   }
 }
 
-type Props = { readonly open: boolean; readonly onClose: () => void }
+type Props = {
+  readonly open: boolean
+  readonly onClose: () => void
+  /** After the commit wrote the orders (the wizard still shows the summary). */
+  readonly onCommitted?: (done: Committed) => void
+}
 
 /** 导入订单: file → mapping → preview → commit, in one modal; nothing is written before the last step. */
-export function ImportWizard({ open, onClose }: Props): ReactNode {
+export function ImportWizard({ open, onClose, onCommitted }: Props): ReactNode {
   const { t, i18n } = useTranslation()
   const client = useClient()
   const reason = useReason()
@@ -177,17 +203,31 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
     try {
       const { fileId } = await client.upload(file)
       const chosen = { fileId, name: file.name }
+      const orders = role === 'orders' ? chosen : ordersFile
+      const items = role === 'items' ? chosen : itemsFile
       if (role === 'orders') {
         setOrdersFile(chosen)
-        const ok = await inspect(chosen, itemsFile)
-        if (ok) {
-          setStep(1)
-        }
       } else {
         setItemsFile(chosen)
-        if (ordersFile) {
-          await inspect(ordersFile, chosen)
+      }
+      if (!orders) {
+        return
+      }
+      const result = await inspect(orders, items)
+      if (result && usesSavedLayouts(result, items)) {
+        const previewed = await runPreview(onDuplicate, {
+          orders,
+          items,
+          inspection: result,
+          mapping: result.orders.mapping,
+          itemsMapping: result.items?.mapping ?? {}
+        })
+        if (!previewed) {
+          // The reason stays on screen; the mapping is where the packer can act on it.
+          setStep(1)
         }
+      } else if (result && role === 'orders') {
+        setStep(1)
       }
     } catch (e) {
       setError(reason(e))
@@ -238,23 +278,33 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
     }
   }
 
-  const runPreview = async (duplicate: 'skip' | 'update') => {
-    if (!ordersFile || !inspection) {
-      return
+  /** Checks the data; true when the preview step is shown. */
+  const runPreview = async (
+    duplicate: 'skip' | 'update',
+    basis: Basis | null = ordersFile && inspection
+      ? { orders: ordersFile, items: itemsFile, inspection, mapping, itemsMapping }
+      : null
+  ): Promise<boolean> => {
+    if (!basis) {
+      return false
     }
+    const { inspection: inspected, orders, items } = basis
     setError(null)
     const planId = newPlanId()
     planRef.current = planId
     setProgress(null)
     setRunning({ planId, phase: 'preview' })
     try {
-      if (saveMapping && inspection.orders.mappingSource !== 'saved') {
-        await client.call('import.saveMapping', { signature: inspection.orders.signature, mapping })
-      }
-      if (saveMapping && inspection.items && inspection.items.mappingSource !== 'saved') {
+      if (saveMapping && inspected.orders.mappingSource !== 'saved') {
         await client.call('import.saveMapping', {
-          signature: inspection.items.signature,
-          mapping: itemsMapping
+          signature: inspected.orders.signature,
+          mapping: basis.mapping
+        })
+      }
+      if (saveMapping && inspected.items && inspected.items.mappingSource !== 'saved') {
+        await client.call('import.saveMapping', {
+          signature: inspected.items.signature,
+          mapping: basis.itemsMapping
         })
       }
       if (preview) {
@@ -262,16 +312,18 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
       }
       const result = await client.call('import.preview', {
         planId,
-        fileId: ordersFile.fileId,
-        ...(itemsFile ? { itemsFileId: itemsFile.fileId } : {}),
-        ...(itemsFile && inspection.items ? { itemsMapping } : {}),
-        mapping,
+        fileId: orders.fileId,
+        ...(items ? { itemsFileId: items.fileId } : {}),
+        ...(items && inspected.items ? { itemsMapping: basis.itemsMapping } : {}),
+        mapping: basis.mapping,
         onDuplicate: duplicate
       })
       setPreview(result)
       setStep(2)
+      return true
     } catch (e) {
       setError(reason(e))
+      return false
     } finally {
       setRunning(null)
     }
@@ -295,7 +347,9 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
     setProgress(null)
     setRunning({ planId: preview.planId, phase: 'commit' })
     try {
-      setDone(await client.call('import.commit', { planId: preview.planId, onDuplicate }))
+      const committed = await client.call('import.commit', { planId: preview.planId, onDuplicate })
+      setDone(committed)
+      onCommitted?.(committed)
     } catch (e) {
       setError(reason(e))
       setStep(2)
@@ -320,6 +374,10 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
       setError(reason(e))
     }
   }
+
+  /** A layout as the packer knows it: the export it was recognised as, else the file's name. */
+  const layoutName = (view: ImportInspectionView, file: Chosen | null) =>
+    view.preset ? t(`import.mapping.presets.${view.preset}`) : (file?.name ?? '')
 
   const progressView = running ? (
     <Flex vertical gap={8} data-testid="import-progress">
@@ -387,6 +445,7 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
       {step === 0 ? (
         <FileStep
           busy={busy}
+          locked={running !== null}
           ordersFile={ordersFile}
           itemsFile={itemsFile}
           onOrders={(f) => void upload(f, 'orders')}
@@ -396,6 +455,7 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
             setStep(1)
           }}
           canNext={inspection !== null}
+          progress={progressView}
         />
       ) : null}
       {step === 1 && inspection ? (
@@ -491,6 +551,19 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
       ) : null}
       {step === 2 && preview ? (
         <Flex vertical gap={12}>
+          {inspection && usesSavedLayouts(inspection, itemsFile) ? (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="import-saved-note"
+              title={t('import.preview.savedMapping', {
+                layout: [
+                  layoutName(inspection.orders, ordersFile),
+                  ...(inspection.items ? [layoutName(inspection.items, itemsFile)] : [])
+                ].join(' + ')
+              })}
+            />
+          ) : null}
           <PreviewStep
             preview={preview}
             onDuplicate={onDuplicate}
@@ -554,6 +627,8 @@ export function ImportWizard({ open, onClose }: Props): ReactNode {
 
 function FileStep(props: {
   readonly busy: string | null
+  /** A preview runs (a saved layout skips the mapping screen): no other file until it ends. */
+  readonly locked: boolean
   readonly ordersFile: Chosen | null
   readonly itemsFile: Chosen | null
   readonly onOrders: (file: File) => void
@@ -561,16 +636,18 @@ function FileStep(props: {
   readonly onTemplate: () => void
   readonly onNext: () => void
   readonly canNext: boolean
+  readonly progress: ReactNode
 }): ReactNode {
   const { t } = useTranslation()
   const accept = '.xlsx,.csv,.xls'
+  const disabled = props.busy !== null || props.locked
   return (
     <Flex vertical gap={16}>
       <Upload.Dragger
         accept={accept}
         multiple={false}
         showUploadList={false}
-        disabled={props.busy !== null}
+        disabled={disabled}
         beforeUpload={(file) => {
           props.onOrders(file)
           return false
@@ -593,7 +670,7 @@ function FileStep(props: {
         accept={accept}
         multiple={false}
         showUploadList={false}
-        disabled={props.busy !== null}
+        disabled={disabled}
         beforeUpload={(file) => {
           props.onItems(file)
           return false
@@ -607,6 +684,7 @@ function FileStep(props: {
           {t('import.file.uploading', { name: props.busy })}
         </Typography.Text>
       ) : null}
+      {props.progress}
       <Flex justify="space-between" align="center">
         <Space>
           <Button type="link" icon={<DownloadOutlined />} onClick={props.onTemplate}>
@@ -616,7 +694,7 @@ function FileStep(props: {
             {t('import.file.limit', { mb: MAX_MB, rows: MAX_ROWS.toLocaleString() })}
           </Typography.Text>
         </Space>
-        <Button type="primary" disabled={!props.canNext} onClick={props.onNext}>
+        <Button type="primary" disabled={!props.canNext || disabled} onClick={props.onNext}>
           {t('import.mapping.next')}
         </Button>
       </Flex>

@@ -77,6 +77,7 @@ const zhCN = {
       noCancel: '写入在一个事务中完成，开始后不能中断；全部成功或全部不写入'
     },
     preview: {
+      savedMapping: '已按上次保存的对应关系识别（{{layout}}），如需修改请返回上一步',
       rows: '共读取 {{rows}} 行，用时 {{seconds}} 秒',
       new: '新增',
       updated: '更新',
@@ -188,6 +189,8 @@ export const importBundle: Bundle<typeof zhCN> = {
         noCancel: 'Writing is one transaction and cannot be interrupted; all or nothing'
       },
       preview: {
+        savedMapping:
+          'Columns mapped as saved last time ({{layout}}); to change the mapping, go Back',
         rows: '{{rows}} rows read in {{seconds}} s',
         new: 'New',
         updated: 'Updated',

@@ -53,6 +53,29 @@ async function resolveInListOrder(
   return out
 }
 
+/** The orders just imported or entered, ticked on top of what was already ticked. */
+function withOrders(selection: Selection, ids: readonly number[]): Selection {
+  if (selection.kind === 'matching') {
+    // They are in the list, so "all matching" covers them unless the packer unticked them before.
+    const except = new Set(selection.except)
+    for (const id of ids) {
+      except.delete(id)
+    }
+    return { kind: 'matching', except }
+  }
+  // New rows shift the list, so a Shift range from the old anchor would tick the wrong rows.
+  return { kind: 'ids', ids: new Set([...selection.ids, ...ids]), anchor: null }
+}
+
+/** What the last import or manual entry added to the batch, as told to the packer. */
+type Joined = {
+  readonly added: number
+  /** More than a batch holds were imported: only the first BATCH_PRINT_MAX joined. */
+  readonly capped: boolean
+  /** Not on this list (not pending, or hidden by the filters), so not added. */
+  readonly notListed: number
+}
+
 /** Step 1: tick pending orders (filters, Shift ranges, "all matching"), or import / enter some first. */
 export function PickOrders(props: {
   readonly initialIds: readonly number[]
@@ -73,6 +96,7 @@ export function PickOrders(props: {
   const [adding, setAdding] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [joined, setJoined] = useState<Joined | null>(null)
   const view = useMemo(() => ({ ...filters, query }), [filters, query])
   const rows = useOrderWindow(view, refreshKey)
   // Another filter, another list: a selection made on the old one does not carry over.
@@ -80,6 +104,7 @@ export function PickOrders(props: {
   if (view !== shownView) {
     setShownView(view)
     setSelection(NO_SELECTION)
+    setJoined(null)
   }
 
   useEffect(() => {
@@ -121,6 +146,35 @@ export function PickOrders(props: {
         return
       }
       props.onNext(picked)
+    } catch (e) {
+      setError(t('app.error', { message: errorText(e) }))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  /**
+   * Ticks orders that were just written: only those this list shows (the batch prints what the
+   * list shows, in its order), and at most one batch of them, the first in list order.
+   */
+  const join = async (ids: readonly number[]) => {
+    if (ids.length === 0) {
+      return
+    }
+    setBusy(true)
+    setError(null)
+    setJoined(null)
+    try {
+      const wanted: Selection = { kind: 'ids', ids: new Set(ids), anchor: null }
+      const listed = await resolveInListOrder(client, view, wanted, BATCH_PRINT_MAX + 1)
+      const capped = listed.length > BATCH_PRINT_MAX
+      const added = listed.slice(0, BATCH_PRINT_MAX).map((row) => row.id)
+      setSelection((sel) => withOrders(sel, added))
+      setJoined({
+        added: added.length,
+        capped,
+        notListed: capped ? 0 : wanted.ids.size - added.length
+      })
     } catch (e) {
       setError(t('app.error', { message: errorText(e) }))
     } finally {
@@ -221,6 +275,27 @@ export function PickOrders(props: {
           }
         />
       ) : null}
+      {joined ? (
+        <Alert
+          type={joined.added === 0 ? 'warning' : 'success'}
+          showIcon
+          closable={{
+            onClose: () => {
+              setJoined(null)
+            }
+          }}
+          data-testid="print-joined"
+          title={[
+            t('print.pick.joined', { count: joined.added }),
+            joined.capped ? t('print.pick.joinedCapped', { count: BATCH_PRINT_MAX }) : null,
+            joined.notListed > 0
+              ? t('print.pick.joinedNotListed', { count: joined.notListed })
+              : null
+          ]
+            .filter((line) => line !== null)
+            .join(t('print.pick.joinedSeparator'))}
+        />
+      ) : null}
       {error ? <Alert type="error" showIcon title={error} /> : null}
       {rows.error ? (
         <Alert type="error" showIcon title={t('app.error', { message: rows.error })} />
@@ -239,6 +314,7 @@ export function PickOrders(props: {
       />
       <ImportWizard
         open={importing}
+        onCommitted={(done) => void join(done.orderIds)}
         onClose={() => {
           setImporting(false)
           setRefreshKey((k) => k + 1)
@@ -254,9 +330,10 @@ export function PickOrders(props: {
         destroyOnHidden
       >
         <OrderForm
-          onSaved={() => {
+          onSaved={(order) => {
             setAdding(false)
             setRefreshKey((k) => k + 1)
+            void join([order.id])
           }}
           onCancel={() => {
             setAdding(false)

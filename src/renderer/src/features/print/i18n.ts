@@ -30,7 +30,12 @@ const zhCN = {
       tooMany:
         '一批最多打印 5000 单（BATCH_PRINT_MAX_5000），当前选择了 {{count}} 单。请缩小筛选范围，或先打印前 5000 单。',
       takeFirst: '只取前 5000 单',
-      resolving: '正在整理订单顺序…'
+      resolving: '正在整理订单顺序…',
+      joined: '已加入本批 {{count}} 单',
+      joinedCapped:
+        '超过一批上限，只加入了列表中前 {{count}} 单（BATCH_PRINT_MAX_5000），其余的请下一批再打',
+      joinedNotListed: '另有 {{count}} 单不在当前列表中（不是待发货，或被筛选条件隐藏），没有加入',
+      joinedSeparator: '；'
     },
     setup: {
       carrier: '快递公司',
@@ -190,7 +195,13 @@ export const printBundle: Bundle<typeof zhCN> = {
         tooMany:
           'A print batch holds at most 5000 orders (BATCH_PRINT_MAX_5000); {{count}} are selected. Narrow the filters, or print the first 5000.',
         takeFirst: 'Take the first 5000',
-        resolving: 'Ordering the batch…'
+        resolving: 'Ordering the batch…',
+        joined: 'Added {{count}} orders to this batch',
+        joinedCapped:
+          'more than a batch holds: only the first {{count}} on the list were added (BATCH_PRINT_MAX_5000); print the rest in the next batch',
+        joinedNotListed:
+          '{{count}} more are not on this list (not pending, or hidden by the filters) and were not added',
+        joinedSeparator: '; '
       },
       setup: {
         carrier: 'Carrier',
