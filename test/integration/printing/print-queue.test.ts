@@ -251,6 +251,9 @@ describe.each(['escpos', 'tspl', 'zpl'] as const)(
           status: fault,
           confirm: { recordId: record?.id, trackingNumber: second?.data.trackingNumber }
         })
+        // The doubt is on disk too: a crash now would still ask the packer after the restart,
+        // and no new job can take the package meanwhile.
+        expect(pendingConfirmation(r.db).map((p) => p.id)).toEqual([record?.id])
         // The fault is cleared and the packer presses resume without answering: nothing is sent.
         r.vp.setFault(null)
         r.queue.resume()
@@ -259,6 +262,7 @@ describe.each(['escpos', 'tspl', 'zpl'] as const)(
         expect(r.vp.printed.length + r.vp.rejected.length).toBe(2)
         // "It came out": the queue goes on after it.
         expect(r.queue.confirm(record?.id ?? -1, true)).toBe(true)
+        expect(pendingConfirmation(r.db)).toEqual([])
         r.queue.resume()
         await r.queue.whenIdle()
         confirmedOnce(r)

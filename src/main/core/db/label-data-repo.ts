@@ -138,7 +138,7 @@ export function sendingLabels(db: ReadableDB): PendingLabelRow[] {
       `SELECT r.id AS recordId, r.package_id AS packageId, r.tracking_number AS trackingNumber,
               r.printer, o.id AS orderId, o.platform_order_id AS platformOrderId, r.updated_at AS sentAt
          FROM print_records r JOIN packages p ON p.id = r.package_id JOIN orders o ON o.id = p.order_id
-        WHERE r.state = 'sending' ORDER BY r.id`
+        WHERE (r.state = 'sending' OR (r.state = 'sent' AND r.error IS NOT NULL)) ORDER BY r.id`
     )
     .all()
 }

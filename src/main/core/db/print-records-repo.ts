@@ -8,6 +8,12 @@ import type { ReadableDB, WritableDB } from './connection'
 
 export type PrintRecordState = 'queued' | 'sending' | 'sent' | 'confirmed' | 'failed' | 'voided'
 
+/**
+ * The records that wait for the packer's answer: left `sending` (the bytes may or may not have
+ * left), or `sent` and then faulted (see markInDoubt). A WHERE clause over print_records alone.
+ */
+export const AWAITS_ANSWER = "(state = 'sending' OR (state = 'sent' AND error IS NOT NULL))"
+
 export type PrintRecord = {
   readonly id: number
   readonly packageId: number
@@ -102,6 +108,9 @@ export function insertQueuedRecords(
     `SELECT state, count(*) AS n, max(reprint_count) AS maxReprint
        FROM print_records WHERE package_id = ? GROUP BY state`
   )
+  const inDoubt = db.prepare<[number], { id: number }>(
+    `SELECT id FROM print_records WHERE package_id = ? AND state = 'sent' AND error IS NOT NULL`
+  )
   const insert = db.prepare<
     [number, string, string, string, number, number, number],
     PrintRecordRow
@@ -141,10 +150,10 @@ export function insertQueuedRecords(
           `Package ${label.packageId} is already waiting to print`
         )
       }
-      if (byState.has('sending')) {
+      if (byState.has('sending') || inDoubt.get(label.packageId) !== undefined) {
         throw new PrintRecordError(
           'NEEDS_CONFIRMATION',
-          `Package ${label.packageId} was being sent when the app stopped; confirm whether it printed first`
+          `Package ${label.packageId} waits for the packer to confirm whether its last label printed (it was being sent when the app stopped, or the printer faulted after it)`
         )
       }
       const printedBefore = byState.has('sent') || byState.has('confirmed')
@@ -260,6 +269,17 @@ export function markFailed(db: WritableDB, id: number, error: string, now: numbe
   setState(db, id, 'failed', now, error, ['queued', 'sending', 'sent'])
 }
 
+/**
+ * A label sent whole, after which the printer reported a fault: it stays `sent` (its bytes left)
+ * with the fault as its error, which is what marks it "in doubt" in the database, so a restart
+ * still asks the packer about it (invariant 4) instead of counting it printed.
+ */
+export function markInDoubt(db: WritableDB, id: number, reason: string, now: number): void {
+  db.prepare<[string, number, number]>(
+    "UPDATE print_records SET error = ?, updated_at = ? WHERE id = ? AND state = 'sent'"
+  ).run(reason, now, id)
+}
+
 /** Cancelled before sending: the record stays, marked voided with the reason. */
 export function markVoided(db: WritableDB, id: number, reason: string, now: number): void {
   setState(db, id, 'voided', now, reason, ['queued', 'failed'])
@@ -288,10 +308,10 @@ export function listPackageRecords(db: ReadableDB, packageId: number): PrintReco
     .map(rowToRecord)
 }
 
-/** Labels whose bytes may or may not have left when the app stopped: the user must say. */
+/** Labels only the packer can settle: `sending` when the app stopped, or sent then faulted. */
 export function listSendingRecords(db: ReadableDB): PrintRecord[] {
   return db
-    .prepare<[], PrintRecordRow>("SELECT * FROM print_records WHERE state = 'sending' ORDER BY id")
+    .prepare<[], PrintRecordRow>(`SELECT * FROM print_records WHERE ${AWAITS_ANSWER} ORDER BY id`)
     .all()
     .map(rowToRecord)
 }

@@ -9,6 +9,7 @@ import {
   markFailed,
   markSending,
   markSent,
+  markInDoubt,
   markVoided,
   resolveSending
 } from '../db/print-records-repo'
@@ -317,11 +318,9 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
         }
       }
       if (entry.state === 'sent') {
-        entry.doubt = true
-        doPause(
-          `label ${entry.data.trackingNumber} was sent before the printer faulted; confirm whether it came out`,
-          { job, entry }
-        )
+        const reason = `label ${entry.data.trackingNumber} was sent before the printer faulted; confirm whether it came out`
+        inDoubt(entry, reason)
+        doPause(reason, { job, entry })
         return
       }
       await sendLabel(job, entry)
@@ -349,6 +348,12 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     return false
   }
 
+  /** A label sent whole, then a fault: held for the packer's answer, in memory and on disk. */
+  const inDoubt = (entry: LabelEntry, reason: string): void => {
+    entry.doubt = true
+    markInDoubt(db, entry.recordId, reason, clock())
+  }
+
   const checkStatus = async (job: Job, entry?: LabelEntry): Promise<boolean> => {
     let status: PrinterStatus
     try {
@@ -356,10 +361,11 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     } catch (error) {
       printer.transport.reset()
       printerState = 'offline'
+      const reason = `printer did not answer a status query: ${message(error)}`
       if (entry) {
-        entry.doubt = true
+        inDoubt(entry, reason)
       }
-      doPause(`printer did not answer a status query: ${message(error)}`, {
+      doPause(reason, {
         status: 'offline',
         job,
         ...(entry ? { entry } : {})
@@ -369,7 +375,7 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     printerState = status.state
     if (status.state !== 'ready') {
       if (entry) {
-        entry.doubt = true
+        inDoubt(entry, describe(status))
       }
       doPause(describe(status), { status: status.state, job, ...(entry ? { entry } : {}) })
       return false
