@@ -88,11 +88,10 @@ export function registerLabelCommands(program: Command, cli: CliContext): void {
         if (!row) {
           throw new CliFailure(`no order ${options.order}`)
         }
-        const sender = configuredSender(ctx.db)
         const data = packageLabelData(row, {
           trackingNumber,
           now: ctx.now(),
-          ...(sender ? { sender } : {})
+          sender: configuredSender(ctx.db)
         })
         const bitmap = renderLabel(template, data, { dpi, maskPrivacy: options.mask })
         const bytes = format === '.png' ? toPng(bitmap) : await toPdf([bitmap], dpi)

@@ -51,7 +51,7 @@ export function previewBatch(
     const trackingNumber = existing?.trackingNumber ?? PREVIEW_TRACKING_NUMBER
     const data = packageLabelData(
       existing ? row : { ...row, carrier: input.carrier ?? row.carrier },
-      { trackingNumber, now: ctx.now(), ...(sender ? { sender } : {}) }
+      { trackingNumber, now: ctx.now(), sender }
     )
     const bitmap = renderLabel(template, data, { dpi: input.dpi, maskPrivacy: input.maskPrivacy })
     labels.push({

@@ -65,7 +65,8 @@ export function shopSender(shopName: string): LabelParty {
 /** A package's label data; `trackingNumber` overrides the package's (previews without allocating). */
 export function packageLabelData(
   row: PackageLabelRow,
-  options: { trackingNumber: string; now: number; sender?: LabelParty }
+  /** `sender` null or absent: the shop's name (no return address set). */
+  options: { trackingNumber: string; now: number; sender?: LabelParty | null }
 ): LabelData {
   const carrierCode = row.carrier ?? ''
   return {

@@ -469,7 +469,7 @@ export function packageLabels(
       data: packageLabelData(row, {
         trackingNumber: row.trackingNumber,
         now,
-        ...(from ? { sender: from } : {})
+        sender: from
       })
     })
   }
