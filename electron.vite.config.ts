@@ -5,7 +5,13 @@ import { defineConfig } from 'electron-vite'
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } }
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // Started by the core as a worker thread for import commits (see commit-in-worker.ts).
+          'commit-worker': resolve('src/main/core/import/commit-worker.ts')
+        }
+      }
     }
   },
   preload: {

@@ -100,7 +100,9 @@ if (!app.requestSingleInstanceLock()) {
 
     core = openCore({
       dataDir: app.getPath('userData'),
-      host: { host: 'electron', version: app.getVersion() }
+      host: { host: 'electron', version: app.getVersion() },
+      // Built beside this file from the second main entry in electron.vite.config.ts.
+      importCommitWorker: { url: join(__dirname, 'commit-worker.js') }
     })
     bindIpc(ipcMain, core.dispatch)
     bindFileIpc(ipcMain, core.ctx.files, async (suggestedName) => {

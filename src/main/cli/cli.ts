@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract'
 import { openCore, type Core } from '../core/app'
+import { sourceCommitWorker } from '../core/import/commit-worker-source'
 import { resolveDataDir } from '../core/paths'
 import { CliFailure, type CliContext } from './cli-context'
 import { registerDbCommands } from './commands/db'
@@ -61,7 +62,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       core ??= openCore({
         dataDir: resolveDataDir(globals.dataDir, io.env),
         host: { host: 'cli', version: io.env.npm_package_version ?? '0.1.0' },
-        actor: 'cli'
+        actor: 'cli',
+        importCommitWorker: sourceCommitWorker()
       })
       return core
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { EventName, EventPayload } from '../../shared/contract'
 import { createDispatch, type Dispatch } from './api/dispatch'
 import { createHandlers, type HostInfo } from './api/handlers'
-import type { CoreContext } from './context'
+import type { CoreContext, WorkerEntry } from './context'
 import { openDatabase, type WritableDB } from './db/connection'
 import { createFileStore } from './files/file-store'
 import { createFileLogger } from './log'
@@ -27,6 +27,8 @@ export type CoreOptions = {
   readonly now?: () => number
   readonly actor?: string
   readonly station?: string
+  /** Runs import commits in a worker thread so the host stays responsive; see WorkerEntry. */
+  readonly importCommitWorker?: WorkerEntry
 }
 
 export const DATABASE_FILE = 'waybill.sqlite'
@@ -49,7 +51,8 @@ export function openCore(options: CoreOptions): Core {
       for (const listener of listeners) {
         listener(event, payload)
       }
-    }
+    },
+    ...(options.importCommitWorker ? { importCommitWorker: options.importCommitWorker } : {})
   }
   // DESIGN §4 embedded defaults beside the migration's preview printer and manual shop.
   ensureDemoPool(db, ctx.now())

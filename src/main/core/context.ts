@@ -3,6 +3,15 @@ import type { WritableDB } from './db/connection'
 import type { FileStore } from './files/file-store'
 import type { Logger } from './log'
 
+/**
+ * Where the import commit worker's entry module is and how to start it. It differs by host
+ * (TypeScript source under tsx, or electron-vite's built file), so hosts pass it in.
+ */
+export type WorkerEntry = {
+  readonly url: URL | string
+  readonly execArgv?: readonly string[]
+}
+
 /** What every core function gets: its dependencies as parameters, never globals (DESIGN §4). */
 export type CoreContext = {
   readonly db: WritableDB
@@ -14,4 +23,6 @@ export type CoreContext = {
   readonly files: FileStore
   readonly log: Logger
   readonly emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
+  /** Absent: imports commit on the core's own thread (tests, the bench). */
+  readonly importCommitWorker?: WorkerEntry
 }

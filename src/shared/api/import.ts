@@ -189,6 +189,8 @@ export const importEvents = {
     planId: PlanId,
     phase: z.enum(['reading', 'checking', 'writing', 'done']),
     rowsRead: z.number().int(),
+    /** Set while writing: rowsRead is then the orders written of this many. */
+    rowsTotal: z.number().int().optional(),
     rowsPerSecond: z.number().int(),
     bytesRead: z.number().int(),
     bytesTotal: z.number().int()

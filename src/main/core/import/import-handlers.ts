@@ -8,13 +8,14 @@ import { REJECTED_ROWS_SHOWN } from '../../../shared/api/import'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { DomainHandlers } from '../api/handler-types'
 import type { CoreContext } from '../context'
+import { commitImportInWorker } from './commit-in-worker'
 import {
-  commitImport,
   ImportError,
   inspectImportFile,
   previewImport,
   saveImportMapping,
   type ImportInspection,
+  type CommitResult,
   type ImportProgress,
   type TableInfo
 } from './index'
@@ -194,17 +195,18 @@ export const importHandlers: DomainHandlers<ImportMethods> = {
 
   'import.cancel': (ctx, input) => ok({ cancelled: plansOf(ctx).cancel(input.planId) }),
 
-  'import.commit': (ctx, input) => {
+  'import.commit': async (ctx, input) => {
     const plans = plansOf(ctx)
-    const plan = plans.claim(input.planId)
-    if (!plan) {
+    const claimed = plans.claim(input.planId)
+    if (!claimed) {
       return planGone()
     }
     const started = performance.now()
-    let done: ReturnType<typeof commitImport>
+    let done: CommitResult
     try {
-      done = commitImport(ctx, plan, {
+      done = await commitImportInWorker(ctx, claimed.plan, {
         onDuplicate: input.onDuplicate,
+        signal: claimed.signal,
         onProgress: progressEmitter(ctx, input.planId)
       })
     } catch (error) {

@@ -114,8 +114,16 @@ export type PreviewOptions = {
 export type CommitOptions = {
   readonly onDuplicate?: OnDuplicate
   readonly signal?: AbortSignal
+  /**
+   * Asked after every batch inside the transaction; true rolls the whole import back. A commit
+   * worker reads its shared cancel flag here, since no abort event reaches a busy thread.
+   */
+  readonly cancelled?: () => boolean
   readonly onProgress?: (progress: ImportProgress) => void
 }
+
+/** What writing a plan needs of the core: a commit worker builds just this. */
+export type CommitContext = Pick<CoreContext, 'db' | 'now' | 'actor' | 'station'>
 
 export type CommitResult = {
   /** New orders inserted. */
@@ -213,7 +221,8 @@ class Progress {
   constructor(
     private readonly bytesTotal: number,
     private readonly bytesRead: () => number,
-    private readonly report: ((p: ImportProgress) => void) | undefined
+    private readonly report: ((p: ImportProgress) => void) | undefined,
+    private readonly rowsTotal?: number
   ) {}
 
   tick(phase: ImportProgress['phase'], force = false): void {
@@ -231,18 +240,23 @@ class Progress {
       rowsRead: this.rows,
       rowsPerSecond: seconds > 0 ? Math.round(this.rows / seconds) : 0,
       bytesRead: Math.min(this.bytesRead(), this.bytesTotal),
-      bytesTotal: this.bytesTotal
+      bytesTotal: this.bytesTotal,
+      ...(this.rowsTotal === undefined ? {} : { rowsTotal: this.rowsTotal })
     })
   }
 }
 
+export function cancelledError(): ImportError {
+  return new ImportError(
+    'CANCELLED',
+    'The import was cancelled; nothing was written',
+    '导入已取消，没有写入任何数据'
+  )
+}
+
 function checkAbort(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
-    throw new ImportError(
-      'CANCELLED',
-      'The import was cancelled; nothing was written',
-      '导入已取消，没有写入任何数据'
-    )
+    throw cancelledError()
   }
 }
 
@@ -466,7 +480,7 @@ const CLASSIFY_BATCH = 500
  * each batch to `visit`, so neither the checks nor the writes hold 100k extra objects at once.
  */
 function classifyBatches(
-  ctx: CoreContext,
+  ctx: Pick<CoreContext, 'db'>,
   orders: readonly AssembledOrder[],
   onDuplicate: OnDuplicate,
   now: number,
@@ -532,7 +546,7 @@ function importedStatus(
  * modes, so the user learns their change was not applied instead of seeing it "skipped".
  */
 function classifyExisting(
-  ctx: CoreContext,
+  ctx: Pick<CoreContext, 'db'>,
   order: AssembledOrder,
   id: number,
   onDuplicate: OnDuplicate,
@@ -567,7 +581,7 @@ function classifyExisting(
 }
 
 function isSame(
-  ctx: CoreContext,
+  ctx: Pick<CoreContext, 'db'>,
   row: OrderRow,
   states: { readonly status: string; readonly refundState: string },
   order: NewOrder
@@ -617,10 +631,24 @@ export function commitImport(
   plan: ImportPlan,
   options: CommitOptions = {}
 ): CommitResult {
+  const out = writeImport(ctx, plan, options)
+  announceImport(ctx, plan, out)
+  return out
+}
+
+/**
+ * The transaction of {@link commitImport}, without telling anyone: a commit worker runs this
+ * on its own connection and the host announces the result. Reports progress after every batch
+ * (rows written of the plan's orders) and stops, rolling everything back, when cancelled.
+ */
+export function writeImport(
+  ctx: CommitContext,
+  plan: ImportPlan,
+  options: CommitOptions = {}
+): CommitResult {
   checkAbort(options.signal)
   const onDuplicate = options.onDuplicate ?? plan.preview.onDuplicate
-  const progress = new Progress(0, () => 0, options.onProgress)
-  progress.rows = plan.preview.rowsRead
+  const progress = new Progress(0, () => 0, options.onProgress, plan.orders.length)
   progress.tick('writing', true)
   const idColumns = orderIdColumns(plan.preview.orders, plan.preview.items)
   const result = ctx.db
@@ -648,6 +676,13 @@ export function commitImport(
         }
         // Nested in the outer transaction: a savepoint per batch, still all-or-nothing.
         insertedIds.push(...insertOrders(ctx.db, fresh))
+        progress.rows += batch.length
+        progress.tick('writing', true)
+        // Throwing inside the transaction function is what rolls it back.
+        if (options.cancelled?.() === true) {
+          throw cancelledError()
+        }
+        checkAbort(options.signal)
       })
       const rejected = [...plan.baseRejected, ...held].sort(byFileAndRow)
       appendAudit(ctx.db, {
@@ -683,7 +718,15 @@ export function commitImport(
     })
     .immediate()
   progress.tick('done', true)
-  const out = result
+  return result
+}
+
+/** Logs a written import and tells the UI which orders changed. */
+export function announceImport(
+  ctx: Pick<CoreContext, 'log' | 'emit'>,
+  plan: ImportPlan,
+  out: CommitResult
+): void {
   ctx.log.info('orders imported', {
     file: basename(plan.preview.orders.file),
     inserted: out.accepted,
@@ -693,7 +736,6 @@ export function commitImport(
   if (out.orderIds.length > 0) {
     ctx.emit('orders.changed', { ids: [...out.orderIds] })
   }
-  return out
 }
 
 export type CliImportOptions = {

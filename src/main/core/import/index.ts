@@ -5,6 +5,7 @@
  * - {@link saveImportMapping} / {@link loadImportMapping}: a mapping per layout signature.
  * - {@link previewImport}: read + check, with progress and cancel; writes nothing.
  * - {@link commitImport}: writes a preview's accepted orders in one transaction.
+ * - {@link commitImportInWorker}: the same on a worker thread, with progress and cancel.
  * - {@link writeRejectedRows}: the rejected rows as .xlsx / .csv with a reason column.
  * - {@link writeImportTemplate}: our own .xlsx template.
  * - {@link importForCli}: preview + commit for `waybill-station orders import`.
@@ -31,6 +32,7 @@ export {
   type PreviewOptions,
   type TableInfo
 } from './import-service'
+export { commitImportInWorker } from './commit-in-worker'
 export { detectMapping, layoutSignature, PRESETS } from './mapping'
 export { ImportError, type ImportErrorCode, type ReasonCode } from './reasons'
 export {

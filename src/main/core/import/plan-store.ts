@@ -10,8 +10,8 @@ type Entry =
       readonly state: 'ready'
       readonly plan: ImportPlan
       readonly expiresAt: number
-      /** Set while a commit runs, so a second commit of the same plan is refused. */
-      committing: boolean
+      /** Set while a commit runs, so a second commit of the same plan is refused; aborts it. */
+      commit: AbortController | null
     }
 
 /**
@@ -59,7 +59,7 @@ export class ImportPlans {
       return null
     }
     const expiresAt = this.now() + PLAN_TTL_MS
-    this.entries.set(planId, { state: 'ready', plan, expiresAt, committing: false })
+    this.entries.set(planId, { state: 'ready', plan, expiresAt, commit: null })
     return expiresAt
   }
 
@@ -69,22 +69,32 @@ export class ImportPlans {
     return entry?.state === 'ready' ? entry.plan : null
   }
 
-  /** Marks a plan as committing; null when it is unknown, expired or already committing. */
-  claim(planId: string): ImportPlan | null {
+  /**
+   * Marks a plan as committing; null when it is unknown, expired or already committing. The
+   * signal aborts when the commit is cancelled.
+   */
+  claim(planId: string): { readonly plan: ImportPlan; readonly signal: AbortSignal } | null {
     this.sweep()
     const entry = this.entries.get(planId)
-    if (entry?.state !== 'ready' || entry.committing) {
+    if (entry?.state !== 'ready' || entry.commit) {
       return null
     }
-    entry.committing = true
-    return entry.plan
+    entry.commit = new AbortController()
+    return { plan: entry.plan, signal: entry.commit.signal }
   }
 
-  /** Cancels a running preview or drops a ready plan; true when there was one. */
+  /**
+   * Cancels a running preview, cancels a running commit (its plan stays, to be committed again
+   * once the commit has rolled back and released it), or drops a ready plan; true when there was one.
+   */
   cancel(planId: string): boolean {
     const entry = this.entries.get(planId)
     if (!entry) {
       return false
+    }
+    if (entry.state === 'ready' && entry.commit) {
+      entry.commit.abort()
+      return true
     }
     if (entry.state === 'running') {
       entry.controller.abort()
@@ -93,11 +103,11 @@ export class ImportPlans {
     return true
   }
 
-  /** A failed commit gives the plan back, so the user can try again. */
+  /** A failed or cancelled commit gives the plan back, so the user can try again. */
   release(planId: string): void {
     const entry = this.entries.get(planId)
     if (entry?.state === 'ready') {
-      entry.committing = false
+      entry.commit = null
     }
   }
 

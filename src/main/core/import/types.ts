@@ -59,7 +59,10 @@ export type RejectedRow = {
 
 export type ImportProgress = {
   readonly phase: 'reading' | 'checking' | 'writing' | 'done'
+  /** While writing: the orders written so far (of `rowsTotal`). */
   readonly rowsRead: number
+  /** Set while writing: the orders of the plan, so the UI can show written of total. */
+  readonly rowsTotal?: number
   readonly rowsPerSecond: number
   readonly bytesRead: number
   readonly bytesTotal: number

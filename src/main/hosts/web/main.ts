@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { openCore } from '../../core/app'
+import { sourceCommitWorker } from '../../core/import/commit-worker-source'
 import { resolveDataDir } from '../../core/paths'
 import { readFlag } from '../args'
 import { startWebServer } from './server'
@@ -20,7 +21,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const dataDir = resolveDataDir(readFlag(argv, 'data-dir'))
   const core = openCore({
     dataDir,
-    host: { host: 'browser', version: process.env.npm_package_version ?? '0.1.0' }
+    host: { host: 'browser', version: process.env.npm_package_version ?? '0.1.0' },
+    importCommitWorker: sourceCommitWorker()
   })
   const web = await startWebServer({
     core,

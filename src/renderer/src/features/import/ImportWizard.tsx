@@ -330,7 +330,10 @@ export function ImportWizard({ open, onClose, onCommitted }: Props): ReactNode {
   }
 
   const cancelRunning = async () => {
-    if (running) {
+    if (running?.phase === 'commit') {
+      // The commit rolls back and its call fails as cancelled (or it finished first): commit() settles it.
+      await client.call('import.cancel', { planId: running.planId }).catch(() => undefined)
+    } else if (running) {
       await client.call('import.cancel', { planId: running.planId }).catch(() => undefined)
       setRunning(null)
       setError(t('import.progress.cancelled'))
@@ -351,7 +354,8 @@ export function ImportWizard({ open, onClose, onCommitted }: Props): ReactNode {
       setDone(committed)
       onCommitted?.(committed)
     } catch (e) {
-      setError(reason(e))
+      const cancelled = e instanceof AppCallError && e.details?.importCode === 'CANCELLED'
+      setError(cancelled ? t('import.progress.commitCancelled') : reason(e))
       setStep(2)
     } finally {
       setRunning(null)
@@ -383,10 +387,10 @@ export function ImportWizard({ open, onClose, onCommitted }: Props): ReactNode {
     <Flex vertical gap={8} data-testid="import-progress">
       <Progress
         percent={
-          progress && progress.bytesTotal > 0
-            ? Math.round((progress.bytesRead / progress.bytesTotal) * 100)
-            : running.phase === 'commit'
-              ? 99
+          progress?.rowsTotal
+            ? Math.round((progress.rowsRead / progress.rowsTotal) * 100)
+            : progress && progress.bytesTotal > 0
+              ? Math.round((progress.bytesRead / progress.bytesTotal) * 100)
               : 0
         }
         status="active"
@@ -397,17 +401,14 @@ export function ImportWizard({ open, onClose, onCommitted }: Props): ReactNode {
             `import.progress.${progress?.phase ?? (running.phase === 'commit' ? 'writing' : 'reading')}`,
             {
               rows: progress?.rowsRead ?? 0,
+              total: progress?.rowsTotal ?? 0,
               speed: progress?.rowsPerSecond ?? 0
             }
           )}
         </Typography.Text>
-        {running.phase === 'preview' ? (
-          <Button danger onClick={() => void cancelRunning()}>
-            {t('import.progress.cancel')}
-          </Button>
-        ) : (
-          <Typography.Text type="secondary">{t('import.progress.noCancel')}</Typography.Text>
-        )}
+        <Button danger onClick={() => void cancelRunning()}>
+          {t('import.progress.cancel')}
+        </Button>
       </Flex>
     </Flex>
   ) : null

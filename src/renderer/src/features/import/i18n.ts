@@ -70,11 +70,11 @@ const zhCN = {
     progress: {
       reading: '正在读取：{{rows}} 行，{{speed}} 行/秒',
       checking: '正在检查 {{rows}} 行…',
-      writing: '正在写入 {{rows}} 行…',
+      writing: '正在写入：{{rows}} / {{total}} 个订单，{{speed}} 个/秒',
       done: '完成',
       cancel: '取消',
       cancelled: '已取消，没有写入任何数据',
-      noCancel: '写入在一个事务中完成，开始后不能中断；全部成功或全部不写入'
+      commitCancelled: '导入已取消，没有写入任何订单；可以再次点击导入'
     },
     preview: {
       savedMapping: '已按上次保存的对应关系识别（{{layout}}），如需修改请返回上一步',
@@ -182,11 +182,11 @@ export const importBundle: Bundle<typeof zhCN> = {
       progress: {
         reading: 'Reading: {{rows}} rows, {{speed}} rows/s',
         checking: 'Checking {{rows}} rows…',
-        writing: 'Writing {{rows}} rows…',
+        writing: 'Writing: {{rows}} of {{total}} orders, {{speed}} orders/s',
         done: 'Done',
         cancel: 'Cancel',
         cancelled: 'Cancelled; nothing was written',
-        noCancel: 'Writing is one transaction and cannot be interrupted; all or nothing'
+        commitCancelled: 'Import cancelled; no orders were written. You can import again.'
       },
       preview: {
         savedMapping:
