@@ -262,7 +262,8 @@ export const manualPrintApi = {
             'not_printed',
             'not_found',
             'refund',
-            'closed'
+            'closed',
+            'demo'
           ]),
           trackingNumber: z.string().nullable(),
           /** Why a refused order did not ship (its state, and the rule id where one applies). */

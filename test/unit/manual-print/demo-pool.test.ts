@@ -6,9 +6,10 @@ import { DATABASE_FILE, openCore, type Core } from '../../../src/main/core/app'
 import { openDatabase } from '../../../src/main/core/db/connection'
 import { availableCount, insertPool, listPools } from '../../../src/main/core/db/waybill-pools-repo'
 import { allocateChunk } from '../../../src/main/core/manual-print/batch'
+import { shipOrders } from '../../../src/main/core/manual-print/printed-service'
 import { DEMO_POOL, addPool, expandRange } from '../../../src/main/core/waybills/pool-service'
 import { makeTempDir } from '../../support/core-fixtures'
-import { seedOrders } from '../../support/manual-print-fixtures'
+import { markPrintedViaRecords, seedOrders } from '../../support/manual-print-fixtures'
 
 let temp: ReturnType<typeof makeTempDir>
 let dataDir: string
@@ -76,6 +77,33 @@ describe('the demo waybill pool (DESIGN §4 embedded defaults)', () => {
       throw new Error(allocated.error.message)
     }
     expect(allocated.value[0]?.trackingNumber).toMatch(/^DEMO\d{10}$/)
+  })
+
+  test('an order printed with a demo number is refused at ship; one with a bought number ships', () => {
+    const core = start()
+    const [demoOrder = 0, realOrder = 0] = seedOrders(core.db, 2, 'SH')
+    const demo = allocateChunk(core.ctx, [demoOrder], DEMO_POOL.carrier, '76x130')
+    const bought = expandRange('73610000000001', 1)
+    if (!demo.ok || !bought.ok) {
+      throw new Error('setup failed')
+    }
+    expect(addPool(core.ctx, 'ZTO', 'range', 'bought', bought.value).ok).toBe(true)
+    const real = allocateChunk(core.ctx, [realOrder], 'ZTO', '76x130')
+    if (!real.ok) {
+      throw new Error(real.error.message)
+    }
+    markPrintedViaRecords(core.db, [...demo.value, ...real.value])
+    const shipped = shipOrders(core.ctx, [demoOrder, realOrder])
+    if (!shipped.ok) {
+      throw new Error(shipped.error.message)
+    }
+    expect(shipped.value.map((o) => o.result)).toEqual(['demo', 'shipped'])
+    expect(shipped.value[0]?.reason).toContain('演示单号')
+    // Nothing goes upstream for the demo order: one outbox entry, the real shipment's.
+    const outbox = core.db.prepare<[], { payload: string }>('SELECT payload FROM outbox').all()
+    expect(outbox).toHaveLength(1)
+    expect(outbox[0]?.payload).toContain('73610000000001')
+    expect(outbox[0]?.payload).not.toContain('DEMO')
   })
 
   test('used up, or deleted, it does not come back on the next start', () => {

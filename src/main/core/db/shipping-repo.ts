@@ -12,6 +12,8 @@ export type ShipCandidate = {
   tracking_number: string | null
   print_state: string | null
   ship_state: string | null
+  /** The pool the first package's number was drawn from (null: not from a pool). */
+  number_pool_id: number | null
 }
 
 export function shipCandidate(db: WritableDB, orderId: number): ShipCandidate | undefined {
@@ -19,10 +21,12 @@ export function shipCandidate(db: WritableDB, orderId: number): ShipCandidate | 
     .prepare<[number], ShipCandidate>(
       `SELECT o.id AS order_id, o.shop_id, o.platform_order_id, o.shipped_at AS order_shipped_at,
          o.status AS order_status, o.refund_state,
-         p.id AS package_id, p.carrier, p.tracking_number, p.print_state, p.ship_state
+         p.id AS package_id, p.carrier, p.tracking_number, p.print_state, p.ship_state,
+         wn.pool_id AS number_pool_id
        FROM orders o LEFT JOIN packages p ON p.id = (
          SELECT id FROM packages WHERE order_id = o.id AND role = 'first' AND print_state != 'voided'
          ORDER BY sequence DESC LIMIT 1)
+       LEFT JOIN waybill_numbers wn ON wn.package_id = p.id
        WHERE o.id = ?`
     )
     .get(orderId)

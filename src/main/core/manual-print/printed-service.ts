@@ -11,11 +11,12 @@ import {
 } from '../db/packages-repo'
 import { markShipped, shipCandidate, type ShipCandidate } from '../db/shipping-repo'
 import { voidNumber } from '../db/waybill-pools-repo'
+import { demoPoolId } from '../waybills/pool-service'
 
 export type ShipOutcome = {
   orderId: number
   platformOrderId: string
-  result: 'shipped' | 'already_shipped' | 'not_printed' | 'not_found' | 'refund' | 'closed'
+  result: 'shipped' | 'already_shipped' | 'not_printed' | 'not_found' | 'refund' | 'closed' | 'demo'
   trackingNumber: string | null
   /** Why an order was refused, naming its state (and the platform rule where one applies). */
   reason: string | null
@@ -26,8 +27,18 @@ export type ShipOutcome = {
  * the whole order (AFTERSALES_WHOLE_ORDER), and a closed order has nothing left to send.
  */
 function refusal(
-  c: ShipCandidate
+  c: ShipCandidate,
+  demoPool: number | null
 ): (Pick<ShipOutcome, 'result' | 'reason'> & { rule: string | null }) | null {
+  // A demo number (演示单号池) is for trying the app: no courier knows it, and shipping it would
+  // send a fake shipping record upstream (FIRST_SHIPMENT_COUNTS: it could not be taken back).
+  if (demoPool !== null && c.number_pool_id === demoPool) {
+    return {
+      result: 'demo',
+      reason: `${c.tracking_number ?? ''} is a demo number (演示单号); void it and print with a purchased pool`,
+      rule: null
+    }
+  }
   if (c.order_status === 'closed') {
     return { result: 'closed', reason: 'the order is closed (交易关闭)', rule: null }
   }
@@ -45,10 +56,12 @@ function refusal(
 /**
  * Marks orders shipped by their first package (FIRST_SHIPMENT_COUNTS): its tracking number and
  * time become the order's shipping record once; shipping again changes nothing and says so.
- * Orders closed or under refund since their label printed are refused one by one, the rest ship.
+ * Orders closed or under refund since their label printed, or printed with a demo number, are
+ * refused one by one; the rest ship.
  * Each shipment queues one upstream effect under an idempotency key.
  */
 export function shipOrders(ctx: CoreContext, orderIds: readonly number[]): Result<ShipOutcome[]> {
+  const demoPool = demoPoolId(ctx.db)
   const outcomes = ctx.db
     .transaction(() =>
       orderIds.map((orderId): ShipOutcome => {
@@ -72,7 +85,7 @@ export function shipOrders(ctx: CoreContext, orderIds: readonly number[]): Resul
             reason: null
           }
         }
-        const refused = refusal(c)
+        const refused = refusal(c, demoPool)
         if (refused) {
           appendAudit(ctx.db, {
             at: ctx.now(),

@@ -535,7 +535,8 @@ function ShipOutcomes({ outcomes }: { readonly outcomes: readonly ShipOutcome[] 
     not_printed: 'orange',
     not_found: 'red',
     refund: 'red',
-    closed: 'red'
+    closed: 'red',
+    demo: 'red'
   }
   return (
     <Flex vertical gap={8} data-testid="ship-outcomes">
@@ -544,7 +545,7 @@ function ShipOutcomes({ outcomes }: { readonly outcomes: readonly ShipOutcome[] 
           shipped: count('shipped'),
           already: count('already_shipped'),
           notPrinted: count('not_printed') + count('not_found'),
-          refused: count('refund') + count('closed')
+          refused: count('refund') + count('closed') + count('demo')
         })}
       </Typography.Text>
       <Table

@@ -66,10 +66,11 @@ const zhCN = {
         not_printed: '未打印，不能发货',
         not_found: '订单不存在',
         refund: '售后中，不能发货（AFTERSALES_WHOLE_ORDER：退款覆盖整单）',
-        closed: '交易已关闭，不能发货'
+        closed: '交易已关闭，不能发货',
+        demo: '演示单号，不能发货：作废后用购买的单号重新打印'
       },
       shipSummary:
-        '发货 {{shipped}} 单，之前已发货 {{already}} 单，未打印 {{notPrinted}} 单，售后/关闭拒发 {{refused}} 单',
+        '发货 {{shipped}} 单，之前已发货 {{already}} 单，未打印 {{notPrinted}} 单，拒发 {{refused}} 单（售后/关闭/演示单号）',
       export: '导出',
       packingSheet: '打印发货单',
       packingSheetDone: '发货单已生成：{{rows}} 单，{{pages}} 页',
@@ -178,10 +179,11 @@ export const printedBundle: Bundle<typeof zhCN> = {
           not_found: 'Order not found',
           refund:
             'Refund in progress, not shipped (AFTERSALES_WHOLE_ORDER: a refund covers the whole order)',
-          closed: 'Order closed, not shipped'
+          closed: 'Order closed, not shipped',
+          demo: 'Demo number, not shipped: void it and print with a purchased pool'
         },
         shipSummary:
-          '{{shipped}} shipped, {{already}} already shipped, {{notPrinted}} not printed, {{refused}} refused (refund/closed)',
+          '{{shipped}} shipped, {{already}} already shipped, {{notPrinted}} not printed, {{refused}} refused (refund/closed/demo number)',
         export: 'Export',
         packingSheet: 'Packing sheet',
         packingSheetDone: 'Packing sheet ready: {{rows}} orders, {{pages}} pages',
