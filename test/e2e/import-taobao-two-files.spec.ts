@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import { startWebHost, type WebHost } from '../support/web-host'
 
@@ -73,17 +73,23 @@ async function writeItemReport(file: string): Promise<void> {
   await workbook.xlsx.writeFile(file)
 }
 
-test('a packer imports a Taobao order report with its item report: both mappings, rejected rows per file, download, commit', async ({
-  page
-}) => {
+/** Both reports written to disk, the app open, the import dialog up. */
+async function openImport(
+  page: Page
+): Promise<{ ordersFile: string; itemsFile: string; dialog: Locator }> {
   const ordersFile = join(dir, 'ExportOrderList202611.xlsx')
   const itemsFile = join(dir, 'ExportOrderDetailList202611.xlsx')
   await writeOrderReport(ordersFile)
   await writeItemReport(itemsFile)
   await open(page)
-
   await page.getByRole('button', { name: '导入订单' }).click()
-  const dialog = page.getByRole('dialog', { name: '导入订单' })
+  return { ordersFile, itemsFile, dialog: page.getByRole('dialog', { name: '导入订单' }) }
+}
+
+test('a packer imports a Taobao order report with its item report: both mappings, rejected rows per file, download, commit', async ({
+  page
+}) => {
+  const { ordersFile, itemsFile, dialog } = await openImport(page)
   await expect(dialog.getByText('下载导入模板')).toBeVisible()
 
   // The item report first, through its own button: the order report then opens the mapping.
@@ -226,14 +232,7 @@ test('a packer imports a Taobao order report with its item report: both mappings
 test('the order report chosen first: its mapping asks for the items, the item report added from the first step completes it', async ({
   page
 }) => {
-  const ordersFile = join(dir, 'ExportOrderList202611.xlsx')
-  const itemsFile = join(dir, 'ExportOrderDetailList202611.xlsx')
-  await writeOrderReport(ordersFile)
-  await writeItemReport(itemsFile)
-  await open(page)
-
-  await page.getByRole('button', { name: '导入订单' }).click()
-  const dialog = page.getByRole('dialog', { name: '导入订单' })
+  const { ordersFile, itemsFile, dialog } = await openImport(page)
   const ordersChooser = page.waitForEvent('filechooser')
   await dialog.getByText('订单表（.xlsx / .csv）').click()
   await (await ordersChooser).setFiles(ordersFile)
