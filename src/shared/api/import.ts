@@ -116,7 +116,12 @@ export const importApi = {
   },
   'import.saveMapping': {
     input: z
-      .object({ signature: z.string().min(1).max(4000), mapping: ColumnMappingSchema })
+      .object({
+        // What import.inspect reported (a header-row hash); anything else used to reach the
+        // repository and come back as INTERNAL (found by the contract fuzzer).
+        signature: z.string().regex(/^[0-9a-f]{16}$/, 'invalid_value'),
+        mapping: ColumnMappingSchema
+      })
       .strict(),
     output: z.object({ saved: z.boolean() })
   },
@@ -143,6 +148,12 @@ export const importApi = {
       rejectedTotal: z.number().int(),
       /** Rejected rows per file: which rejected-rows sheets have anything to download. */
       rejectedBySource: z.object({ orders: z.number().int(), items: z.number().int() }),
+      /**
+       * Rows of orders that import with a change (a remark cut to its limit): the order is kept,
+       * the row says what changed. At most {@link REJECTED_ROWS_SHOWN}; `warningsTotal` counts all.
+       */
+      warnings: z.array(RejectedRowView),
+      warningsTotal: z.number().int(),
       elapsedMs: z.number().int(),
       expiresAt: z.number().int()
     })

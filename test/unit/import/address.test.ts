@@ -8,12 +8,13 @@ describe('splitAddress', () => {
     ['浙江省杭州市西湖区文三路100号', '浙江省', '杭州市', '西湖区', '文三路100号'],
     ['浙江 杭州 西湖区 文三路1号', '浙江省', '杭州市', '西湖区', '文三路1号'],
     ['浙江省 杭州市 西湖 文三路', '浙江省', '杭州市', '西湖区', '文三路'],
-    ['北京 北京市 朝阳区 建国路1号', '北京市', '市辖区', '朝阳区', '建国路1号'],
-    ['北京市 市辖区 朝阳区 建国路1号', '北京市', '市辖区', '朝阳区', '建国路1号'],
-    ['上海市上海市浦东新区世纪大道1号', '上海市', '市辖区', '浦东新区', '世纪大道1号'],
-    ['上海市浦东新区世纪大道1号', '上海市', '市辖区', '浦东新区', '世纪大道1号'],
-    ['重庆 重庆市 城口县 葛城街道', '重庆市', '县', '城口县', '葛城街道'],
-    ['天津市和平区南京路1号', '天津市', '市辖区', '和平区', '南京路1号'],
+    ['北京 北京市 朝阳区 建国路1号', '北京市', '北京市', '朝阳区', '建国路1号'],
+    ['北京市 市辖区 朝阳区 建国路1号', '北京市', '北京市', '朝阳区', '建国路1号'],
+    ['上海市上海市浦东新区世纪大道1号', '上海市', '上海市', '浦东新区', '世纪大道1号'],
+    ['上海市浦东新区世纪大道1号', '上海市', '上海市', '浦东新区', '世纪大道1号'],
+    ['重庆 重庆市 城口县 葛城街道', '重庆市', '重庆市', '城口县', '葛城街道'],
+    ['重庆市 县 城口县 葛城街道', '重庆市', '重庆市', '城口县', '葛城街道'],
+    ['天津市和平区南京路1号', '天津市', '天津市', '和平区', '南京路1号'],
     ['湖北省 仙桃市 干河街道 1号', '湖北省', '省直辖县级行政区划', '仙桃市', '干河街道 1号'],
     ['湖北省 恩施州 恩施市 舞阳大街', '湖北省', '恩施土家族苗族自治州', '恩施市', '舞阳大街'],
     [
@@ -31,7 +32,7 @@ describe('splitAddress', () => {
     ['浙江省 杭州市 西湖区 文三路100号 310000', '浙江省', '杭州市', '西湖区', '文三路100号']
   ])('%s', (text, province, city, district, detail) => {
     const r = splitAddress(text)
-    expect(r).toEqual({ province, city, district, detail })
+    expect(r).toEqual({ province, city, district, detail, platformDistrict: false })
     // Whatever it resolves to is a real division by the same tree the schema checks.
     expect(regionProblem(province, city, district)).toBeUndefined()
   })
@@ -56,16 +57,17 @@ describe('resolveRegionCells', () => {
       province: '浙江省',
       city: '杭州市',
       district: '西湖区',
-      detail: '文三路1号'
+      detail: '文三路1号',
+      platformDistrict: false
     })
   })
   test('municipality city cells', () => {
     expect(resolveRegionCells('北京市', '北京市', '朝阳区', '建国路')).toMatchObject({
-      city: '市辖区',
+      city: '北京市',
       district: '朝阳区'
     })
     expect(resolveRegionCells('上海', '', '浦东新区', '世纪大道')).toMatchObject({
-      city: '市辖区',
+      city: '上海市',
       district: '浦东新区'
     })
   })
@@ -128,7 +130,13 @@ describe('autonomous prefectures and counties written without 族 / 自治州', 
       '巴彦托海镇12号'
     ]
   ])('%s', (text, province, city, district, detail) => {
-    expect(splitAddress(text)).toEqual({ province, city, district, detail })
+    expect(splitAddress(text)).toEqual({
+      province,
+      city,
+      district,
+      detail,
+      platformDistrict: false
+    })
     expect(regionProblem(province, city, district)).toBeUndefined()
   })
 
@@ -145,7 +153,106 @@ describe('autonomous prefectures and counties written without 族 / 自治州', 
       province: XJ,
       city: '伊犁哈萨克自治州',
       district: '伊宁市',
-      detail: '解放路1号'
+      detail: '解放路1号',
+      platformDistrict: false
     })
+  })
+})
+
+/**
+ * Districts the division data lacks but the platforms' address libraries carry (issue 9 item 1):
+ * development and functional zones, and districts renamed or merged away. Province and city
+ * resolve, so the order is kept with the district as written and marked a platform district.
+ */
+describe('platform districts: zones and renamed districts', () => {
+  test.each([
+    // Zones, written straight on or as a word, in eleven provinces.
+    ['河南省郑州市郑州经开区航海东路1号', '河南省', '郑州市', '郑州经开区', '航海东路1号'],
+    ['吉林省 长春市 长春新区 硅谷大街2号', '吉林省', '长春市', '长春新区', '硅谷大街2号'],
+    ['安徽省合肥市合肥滨湖新区徽州大道3号', '安徽省', '合肥市', '合肥滨湖新区', '徽州大道3号'],
+    ['陕西省 西安市 西安高新区 科技路4号', '陕西省', '西安市', '西安高新区', '科技路4号'],
+    ['四川省成都市成都高新区天府大道5号', '四川省', '成都市', '成都高新区', '天府大道5号'],
+    ['江苏省苏州市苏州高新区狮山路6号', '江苏省', '苏州市', '苏州高新区', '狮山路6号'],
+    ['重庆市两江新区金开大道7号', '重庆市', '重庆市', '两江新区', '金开大道7号'],
+    [
+      '天津市 天津经济技术开发区 第三大街8号',
+      '天津市',
+      '天津市',
+      '天津经济技术开发区',
+      '第三大街8号'
+    ],
+    ['辽宁省大连市金普新区金马路9号', '辽宁省', '大连市', '金普新区', '金马路9号'],
+    ['山东省 青岛市 青岛保税区 上海路10号', '山东省', '青岛市', '青岛保税区', '上海路10号'],
+    [
+      '湖北省武汉市东湖新技术开发区 光谷大道11号',
+      '湖北省',
+      '武汉市',
+      '东湖新技术开发区',
+      '光谷大道11号'
+    ],
+    // Renamed or merged districts that old buyer addresses still carry.
+    ['北京市崇文区东花市大街12号', '北京市', '北京市', '崇文区', '东花市大街12号'],
+    ['北京 北京市 宣武区 广安门内大街13号', '北京市', '北京市', '宣武区', '广安门内大街13号'],
+    ['上海市闸北区天目中路14号', '上海市', '上海市', '闸北区', '天目中路14号'],
+    ['上海市 市辖区 卢湾区 淮海中路15号', '上海市', '上海市', '卢湾区', '淮海中路15号'],
+    ['上海 南汇区 惠南镇16号', '上海市', '上海市', '南汇区', '惠南镇16号'],
+    ['浙江省杭州市江干区钱江路17号', '浙江省', '杭州市', '江干区', '钱江路17号'],
+    ['浙江 杭州 下城区 武林路18号', '浙江省', '杭州市', '下城区', '武林路18号'],
+    ['广东省广州市萝岗区科学大道19号', '广东省', '广州市', '萝岗区', '科学大道19号']
+  ])('%s', (text, province, city, district, detail) => {
+    expect(splitAddress(text)).toEqual({ province, city, district, detail, platformDistrict: true })
+    // The manual form's contract accepts the same triple.
+    expect(regionProblem(province, city, district)).toBeUndefined()
+  })
+
+  test("a zone that starts with its city's short name keeps that name", () => {
+    expect(splitAddress('河南省 郑州经开区 航海东路1号')).toMatchObject({
+      city: '郑州市',
+      district: '郑州经开区',
+      platformDistrict: true
+    })
+  })
+
+  test('a known district stays a known district', () => {
+    expect(splitAddress('河南省郑州市郑州经济技术开发区航海东路1号')).toMatchObject({
+      district: '郑州经济技术开发区',
+      platformDistrict: false
+    })
+    expect(splitAddress('江苏省苏州市苏州工业园区星湖街6号')).toMatchObject({
+      district: '苏州工业园区',
+      platformDistrict: false
+    })
+    expect(splitAddress('天津市滨海新区第三大街8号')).toMatchObject({
+      district: '滨海新区',
+      platformDistrict: false
+    })
+  })
+
+  test('separate cells keep the district cell as written', () => {
+    expect(resolveRegionCells('陕西', '西安市', '高新技术产业开发区管委会', '锦业路1号')).toEqual({
+      province: '陕西省',
+      city: '西安市',
+      district: '高新技术产业开发区管委会',
+      detail: '锦业路1号',
+      platformDistrict: true
+    })
+    expect(resolveRegionCells('上海市', '市辖区', '闸北区', '上海市闸北区天目中路14号')).toEqual({
+      province: '上海市',
+      city: '上海市',
+      district: '闸北区',
+      detail: '天目中路14号',
+      platformDistrict: true
+    })
+  })
+
+  test.each([
+    // Province or city not found: refused, whatever the district.
+    ['火星 高新区 1号', 'province'],
+    ['河南省 火星市 郑州经开区 1号', 'city'],
+    // A street or a housing estate is not a district.
+    ['浙江省杭州市文三路100号', 'district'],
+    ['浙江省 杭州市 阳光小区 3幢', 'district']
+  ])('refuses %s (%s)', (text, problem) => {
+    expect(splitAddress(text)).toMatchObject({ problem })
   })
 })

@@ -102,7 +102,7 @@ describe('xlsx', () => {
     expect(orderDetail('A002').receiver).toMatchObject({
       phone: '13912345678',
       province: '北京市',
-      city: '市辖区',
+      city: '北京市',
       district: '朝阳区'
     })
     expect(orderDetail('A003').receiver).toMatchObject({

@@ -62,14 +62,15 @@ describe('the station sender (寄件人)', () => {
     expect(labels.value[0]?.data.sender).toEqual(warehouse)
   })
 
-  test('a bad phone or a region that does not exist is refused field by field, nothing saved', async () => {
+  test('a bad phone or a city that does not exist is refused field by field, nothing saved', async () => {
+    // An unknown district is kept as a platform district (issue 9); an unknown city is refused.
     const error = await callErr(t.core, 'sender.set', {
-      sender: { ...warehouse, phone: '12345', district: '不存在区' }
+      sender: { ...warehouse, phone: '12345', city: '不存在市' }
     })
     expect(error.code).toBe('VALIDATION')
     const paths = (error.details?.issues ?? []).map((i) => `${i.path}:${i.code}`)
     expect(paths).toContain('sender.phone:phone_invalid')
-    expect(paths.some((p) => p.startsWith('sender.district:'))).toBe(true)
+    expect(paths.some((p) => p.startsWith('sender.city:'))).toBe(true)
     expect((await callOk(t.core, 'sender.get', {})).sender).toBeNull()
   })
 

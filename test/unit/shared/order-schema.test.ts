@@ -140,9 +140,10 @@ describe('OrderInput', () => {
     expect(problems(payload)).toEqual(expected)
   })
 
-  test('the region is checked only as a whole valid triple', () => {
-    expect(problems({ ...base, receiver: { ...receiver, city: '宁波市' } })).toEqual([
-      'receiver.district:district_not_in_city'
+  test('province and city must be real; a district the data lacks is a platform district', () => {
+    expect(problems({ ...base, receiver: { ...receiver, city: '宁波市' } })).toEqual([])
+    expect(problems({ ...base, receiver: { ...receiver, city: '火星市' } })).toEqual([
+      'receiver.city:city_not_in_province'
     ])
     expect(
       problems({

@@ -1,13 +1,17 @@
-import { REGIONS, type Region } from '../../../shared/regions'
+import { MUNICIPAL_PSEUDO_CITIES, REGIONS, type Region } from '../../../shared/regions'
 
 /**
  * Splits addresses into province / city / district / detail against the same division tree the
  * manual form uses (src/shared/regions.ts), so an imported order passes the same validation.
- * Nothing is guessed: each level must be named in the text (full name, or a common short form
- * such as 浙江 / 杭州 / 恩施州); an address whose district is not named is rejected.
+ * Province and city must be named in the text (full name, or a common short form such as
+ * 浙江 / 杭州 / 恩施州); an address whose province or city is not found is rejected. The district
+ * may be one the division data lacks — the platforms' address libraries carry development zones
+ * (郑州经济技术开发区, 苏州工业园区, 两江新区 …) and renamed districts (崇文区, 闸北区 …) — and is then
+ * kept as written and marked `platformDistrict`.
  *
- * Quirks of the tree handled here: municipalities have the pseudo-cities 市辖区 / 县 (text says
- * "北京 北京市 朝阳区" or "上海市浦东新区"), and county-level cities directly under a province sit
+ * Quirks of the tree handled here: a municipality's one city carries its own name (the data's
+ * pseudo-cities 市辖区 / 县 are folded, see regions.ts), and text says "北京 北京市 朝阳区",
+ * "上海市 市辖区 浦东新区" or "上海市浦东新区"; county-level cities directly under a province sit
  * under 省直辖县级行政区划 (text says "湖北省 仙桃市 …").
  */
 
@@ -16,6 +20,8 @@ export type ResolvedAddress = {
   readonly city: string
   readonly district: string
   readonly detail: string
+  /** The district is not in the division data: kept as the platform wrote it. */
+  readonly platformDistrict: boolean
 }
 
 export type AddressProblem = {
@@ -53,7 +59,55 @@ const COLLOQUIAL: Readonly<Record<string, readonly string[]>> = {
 }
 
 const DIRECT = /直辖县级行政区划$/
-const MUNICIPALITY_CITIES = new Set(['市辖区', '县'])
+
+/** A run of name characters: Han, without the words that make it a street or a building. */
+const NAME_CHARS = '(?:(?![路街道号巷弄村楼栋幢室])[\\u4e00-\\u9fff])'
+/** Zones the platforms list as districts, written straight on ("郑州经济技术开发区航海东路"). */
+const ZONE = new RegExp(
+  `^(${NAME_CHARS}{0,12}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|` +
+    `技术开发区|产业开发区|开发区|经开区|高新区|工业园区|产业园区|新区|保税港区|保税区|综合试验区|` +
+    `实验区|示范区|度假区))`
+)
+/** A district name written straight on: 2–4 name characters and 区 / 县 (崇文区, 闸北区). */
+const SHORT_DISTRICT = new RegExp(`^(${NAME_CHARS}{2,4}?(?:区|县))`)
+/** A whole space-delimited word ending like a district (经开区, 高新技术产业开发区). */
+const WORD_DISTRICT = new RegExp(`^(${NAME_CHARS}{1,15}(?:区|县|旗))(?=[\\s,，/|\\\\-])`)
+/** Residential words that end in 区 but are never a district. */
+const NOT_DISTRICT = /(?:小区|社区|校区|园区|片区|营区|厂区|院区)$/
+
+/**
+ * The district the data lacks, taken as written from the start of `rest`: the cell the sheet gave
+ * (`written`), a space-delimited word, a zone, or a short district name; undefined when the text
+ * names none (rejecting beats guessing a street as a district). `glued` is the text from a city
+ * word that ran straight on ("郑州经开区", "天津经济技术开发区"): a zone often starts with its city's
+ * name, so a zone is looked for there first.
+ */
+function writtenDistrict(
+  rest: string,
+  written: string | undefined,
+  glued: readonly string[]
+): { district: string; rest: string } | undefined {
+  const take = (text: string, district: string): { district: string; rest: string } => ({
+    district,
+    rest: text.slice(district.length).replace(SEPARATORS, '')
+  })
+  for (const text of glued) {
+    const zone = ZONE.exec(text)?.[1]
+    if (zone !== undefined) {
+      return take(text, zone)
+    }
+  }
+  if (written !== undefined && written !== '' && rest.startsWith(written)) {
+    return take(rest, written)
+  }
+  for (const pattern of [WORD_DISTRICT, ZONE, SHORT_DISTRICT]) {
+    const name = pattern.exec(rest)?.[1]
+    if (name !== undefined && (pattern === ZONE || !NOT_DISTRICT.test(name))) {
+      return take(rest, name)
+    }
+  }
+  return undefined
+}
 
 /**
  * Short forms of a division name: 浙江省 → 浙江, 恩施土家族苗族自治州 → 恩施 / 恩施州,
@@ -151,8 +205,7 @@ function provinceIndex(province: Region): ProvinceIndex {
     return cached
   }
   const children = province.children ?? []
-  const isMunicipality =
-    children.length > 0 && children.every((c) => MUNICIPALITY_CITIES.has(c.name))
+  const isMunicipality = children.length === 1 && children[0]?.name === province.name
   const cityEntries: (readonly [string, Place, boolean])[] = []
   const districtsByCity = new Map<Region, AliasTable>()
   for (const city of children) {
@@ -177,7 +230,7 @@ function provinceIndex(province: Region): ProvinceIndex {
   let municipalDistricts: AliasTable | null = null
   if (isMunicipality) {
     // The city level of 北京市 is written as 北京市, 北京, 市辖区, 县 or not at all.
-    for (const word of [province.name, ...shortForms(province.name), '市辖区', '县']) {
+    for (const word of [province.name, ...shortForms(province.name), ...MUNICIPAL_PSEUDO_CITIES]) {
       cityEntries.push([word, { region: province }, false])
     }
     municipalDistricts = table(
@@ -200,7 +253,7 @@ function matchPrefix(
   text: string,
   aliases: AliasTable,
   loose: boolean
-): { place: Place; rest: string } | undefined {
+): { place: Place; rest: string; short: boolean } | undefined {
   for (let length = Math.min(aliases.maxLength, text.length); length >= 2; length--) {
     const name = text.slice(0, length)
     const place = aliases.byName.get(name)
@@ -211,7 +264,7 @@ function matchPrefix(
     if (!loose && aliases.shortNames.has(name) && rest !== '' && !SEPARATORS.test(rest)) {
       continue
     }
-    return { place, rest: rest.replace(SEPARATORS, '') }
+    return { place, rest: rest.replace(SEPARATORS, ''), short: aliases.shortNames.has(name) }
   }
   return undefined
 }
@@ -221,6 +274,13 @@ const POSTCODE = /\s*(?:[(（]\s*\d{6}\s*[)）]|\s\d{6})\s*$/
 
 /** Splits a one-cell address. */
 export function splitAddress(address: string): ResolvedAddress | AddressProblem {
+  return split(address, undefined)
+}
+
+function split(
+  address: string,
+  districtCell: string | undefined
+): ResolvedAddress | AddressProblem {
   const text = address
     .normalize('NFKC')
     .replace(POSTCODE, '')
@@ -237,9 +297,23 @@ export function splitAddress(address: string): ResolvedAddress | AddressProblem 
   let rest = p.rest
   let city: Region | undefined
   let district: Region | undefined
+  // Text where a city word ran straight into what follows: a zone may start there.
+  const glued: string[] = []
+  const keepIfGlued = (before: string, match: { rest: string; short: boolean }): void => {
+    const word = before.slice(0, before.length - match.rest.length)
+    // A short form (郑州, and 天津 which the municipal table holds as a full word) ran on.
+    const short = match.short || !/(?:市|区|县|盟|地区)$/.test(word)
+    if (short && !/[\s,，/|\\-]$/.test(word)) {
+      glued.push(before)
+    }
+  }
   if (index.municipalDistricts) {
+    city = province.children?.[0]
+    // The data's pseudo-city 县 (重庆) is one character, below what the alias tables match.
+    rest = rest.replace(/^县[\s,，/|\\-]+/, '')
     const c = matchPrefix(rest, index.cities, true)
     if (c) {
+      keepIfGlued(rest, c)
       rest = c.rest
       // "上海市 市辖区 市辖区 浦东新区" happens in merged exports: skip one more city word.
       const again = matchPrefix(rest, index.cities, true)
@@ -248,17 +322,16 @@ export function splitAddress(address: string): ResolvedAddress | AddressProblem 
       }
     }
     const d = matchPrefix(rest, index.municipalDistricts, false)
-    if (!d) {
-      return { problem: 'district', province: province.name, city: province.name }
+    if (d) {
+      district = d.place.district
+      rest = d.rest
     }
-    city = d.place.city
-    district = d.place.district
-    rest = d.rest
   } else {
     const c = matchPrefix(rest, index.cities, true)
     if (!c) {
       return { problem: 'city', province: province.name }
     }
+    keepIfGlued(rest, c)
     city = c.place.city
     rest = c.rest
     district = c.place.district
@@ -272,21 +345,36 @@ export function splitAddress(address: string): ResolvedAddress | AddressProblem 
       }
     } else if (city) {
       const d = matchPrefix(rest, index.districtsByCity.get(city) ?? table([]), false)
-      if (!d) {
-        return { problem: 'district', province: province.name, city: city.name }
+      if (d) {
+        district = d.place.district
+        rest = d.rest
       }
-      district = d.place.district
-      rest = d.rest
     }
   }
-  if (!city || !district) {
-    return { problem: 'district', province: province.name }
+  if (!city) {
+    return { problem: 'city', province: province.name }
+  }
+  let districtName = district?.name
+  if (districtName === undefined) {
+    // Province and city are real: a district the data lacks is kept as the platform wrote it.
+    const written = writtenDistrict(rest, districtCell, glued)
+    if (!written) {
+      return { problem: 'district', province: province.name, city: city.name }
+    }
+    districtName = written.district
+    rest = written.rest
   }
   const detail = rest.trim()
   if (detail === '') {
     return { problem: 'detail' }
   }
-  return { province: province.name, city: city.name, district: district.name, detail }
+  return {
+    province: province.name,
+    city: city.name,
+    district: districtName,
+    detail,
+    platformDistrict: district === undefined
+  }
 }
 
 /**
@@ -305,7 +393,7 @@ export function resolveRegionCells(
     .join(' ')
   const detail = detailCell.normalize('NFKC').replace(POSTCODE, '').trim()
   // District cells are whole cells, so a short form ("西湖") is as safe as a full one here.
-  const region = splitAddress(`${joined} x`)
+  const region = split(`${joined} x`, districtCell.normalize('NFKC').trim())
   if ('problem' in region) {
     return region.problem === 'detail' ? { problem: 'district', province: provinceCell } : region
   }

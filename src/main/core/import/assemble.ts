@@ -1,4 +1,9 @@
-import { OrderInput, type OrderInputParsed } from '../../../shared/schemas/order'
+import {
+  NO_SKU,
+  OrderInput,
+  REMARK_MAX_CHARS,
+  type OrderInputParsed
+} from '../../../shared/schemas/order'
 import {
   resolveRegionCells,
   splitAddress,
@@ -36,6 +41,12 @@ import {
 
 type Source = RejectedRow['source']
 
+/**
+ * U+FFFD: what a byte sequence that is not text in the file's encoding decodes to (GBK rows
+ * pasted into a UTF-8 file). Such a cell is rejected rather than imported as ����.
+ */
+const UNREADABLE = '\ufffd'
+
 type ItemDraft = {
   readonly row: number
   readonly source: Source
@@ -51,8 +62,10 @@ type OrderDraft = {
   readonly orderId: string
   readonly firstRow: number
   readonly rows: number[]
-  /** Order-level cells of the first row, by field. */
+  /** Order-level cells, by field: the first row's, a later row filling what it left empty. */
   readonly headCells: Partial<Record<ImportField, CellValue>>
+  /** The row each head cell came from: a problem with the cell is reported on that row. */
+  readonly headRows: Partial<Record<ImportField, number>>
   readonly items: ItemDraft[]
   readonly issues: RejectedRow[]
   /** Non-empty status cells of the order's rows (one per item row in Kuaishou exports). */
@@ -73,6 +86,8 @@ export type AssembledOrder = {
   readonly state?: AssembledState
   /** Every sheet row of the order (order file; items file rows too in a two-file import). */
   readonly rows: readonly { readonly row: number; readonly source: Source }[]
+  /** What was changed to keep the order (a remark cut to the limit), each on its row. */
+  readonly warnings: readonly RejectedRow[]
 }
 
 export type AssembleResult = {
@@ -170,6 +185,8 @@ export class OrderAssembler {
             reason('cell_too_long', { max: IMPORT_LIMITS.maxCellChars })
           )
         )
+      } else if (typeof c === 'string' && c.includes(UNREADABLE)) {
+        rowIssues.push(this.issue(row, this.options.headers[i] ?? '', reason('cell_unreadable')))
       }
     }
     if (rowIssues.length > 0) {
@@ -198,28 +215,20 @@ export class OrderAssembler {
     }
     let draft = this.orders.get(orderId)
     if (!draft) {
-      const headCells: Partial<Record<ImportField, CellValue>> = {}
-      for (const field of ORDER_LEVEL) {
-        const value = this.cell(cells, field)
-        if (value !== undefined && value !== null && value !== '') {
-          headCells[field] = value
-        }
+      draft = {
+        orderId,
+        firstRow: row,
+        rows: [],
+        headCells: {},
+        headRows: {},
+        items: [],
+        issues: [],
+        statuses: []
       }
-      draft = { orderId, firstRow: row, rows: [], headCells, items: [], issues: [], statuses: [] }
       this.orders.set(orderId, draft)
-    } else if (id.value !== '') {
-      for (const field of MUST_AGREE) {
-        const text = cellText(this.cell(cells, field))
-        if (text.ok && text.value !== '' && text.value !== cellText(draft.headCells[field]).value) {
-          draft.issues.push(
-            this.issue(
-              row,
-              this.columnOf(field),
-              reason('rows_disagree', { order: orderId, other: draft.firstRow })
-            )
-          )
-        }
-      }
+    }
+    if (id.value !== '') {
+      this.takeHeadCells(draft, row, cells)
     }
     this.previous = draft
     draft.rows.push(row)
@@ -235,6 +244,45 @@ export class OrderAssembler {
     }
   }
 
+  /**
+   * Order-level cells of a row that names its order. The first row's cells stand; a later row
+   * fills a cell the earlier rows left empty (exports that put the remark or the address on one
+   * item row only), and that row is where a problem with the cell is reported. Two rows naming
+   * different values for the address columns are two parcels, not one order: refused.
+   */
+  private takeHeadCells(draft: OrderDraft, row: number, cells: readonly CellValue[]): void {
+    for (const field of ORDER_LEVEL) {
+      const value = this.cell(cells, field)
+      if (value === undefined || value === null || value === '') {
+        continue
+      }
+      const heldRow = draft.headRows[field]
+      if (heldRow === undefined) {
+        draft.headCells[field] = value
+        draft.headRows[field] = row
+        continue
+      }
+      if (!MUST_AGREE.includes(field)) {
+        continue
+      }
+      const text = cellText(value)
+      if (text.ok && text.value !== '' && text.value !== cellText(draft.headCells[field]).value) {
+        draft.issues.push(
+          this.issue(
+            row,
+            this.columnOf(field),
+            reason('rows_disagree', { order: draft.orderId, other: heldRow })
+          )
+        )
+      }
+    }
+  }
+
+  /** The row an order-level cell came from (the order's first row when it has none). */
+  private rowOf(draft: OrderDraft, field: ImportField): number {
+    return draft.headRows[field] ?? draft.firstRow
+  }
+
   private attach(orderId: string, row: number, issues: RejectedRow[]): void {
     const draft = orderId === '' ? undefined : this.orders.get(orderId)
     if (draft) {
@@ -246,6 +294,7 @@ export class OrderAssembler {
         firstRow: row,
         rows: [row],
         headCells: {},
+        headRows: {},
         items: [],
         issues,
         statuses: []
@@ -302,7 +351,7 @@ export class OrderAssembler {
       title: variant !== '' && title !== '' ? `${title}（${variant}）` : title,
       // The schema needs a SKU; exports without a merchant code fall back to the platform's
       // product id, then to "-" so the order still imports and the packer sees no SKU was given.
-      sku: sku !== '' ? sku : productId !== '' ? productId : '-',
+      sku: sku !== '' ? sku : productId !== '' ? productId : NO_SKU,
       quantity,
       unitWeightG,
       warehouse: warehouse === '' ? undefined : warehouse,
@@ -374,7 +423,7 @@ export class OrderAssembler {
     const text = (field: ImportField): string => {
       const c = cellText(draft.headCells[field])
       if (!c.ok) {
-        issues.push(this.problem(row, field, c))
+        issues.push(this.problem(this.rowOf(draft, field), field, c))
         return ''
       }
       return c.value
@@ -388,7 +437,7 @@ export class OrderAssembler {
       }
       const p = cleanPhone(draft.headCells[field])
       if (!p.ok) {
-        issues.push(this.problem(row, field, p))
+        issues.push(this.problem(this.rowOf(draft, field), field, p))
         break
       }
       if (p.value !== '') {
@@ -400,11 +449,28 @@ export class OrderAssembler {
     const address = this.address(draft, issues)
     const createdAt = this.date(draft, 'createdAt', issues)
     const paidAt = this.date(draft, 'paidAt', issues)
-    const remark = [text('remark'), text('buyerMessage')].filter((s) => s !== '').join('；')
+    const remarkText = text('remark')
+    const joined = [remarkText, text('buyerMessage')]
+      .filter((s) => s !== '')
+      .join('；')
+      .trim()
     const receiverName = text('receiverName')
     const state = this.state(draft, issues)
     if (issues.length > 0) {
       return { issues }
+    }
+    // A long remark does not cost the order its parcel: it is cut to the limit, with a warning.
+    const warnings: RejectedRow[] = []
+    const remark = cutRemark(joined)
+    if (remark !== joined) {
+      const field: ImportField = remarkText !== '' ? 'remark' : 'buyerMessage'
+      warnings.push(
+        this.issue(
+          this.rowOf(draft, field),
+          this.columnOf(field),
+          reason('remark_truncated', { max: REMARK_MAX_CHARS, length: joined.length })
+        )
+      )
     }
     const candidate = {
       shopId: this.options.shopId,
@@ -438,7 +504,8 @@ export class OrderAssembler {
         rows: [
           ...draft.rows.map((r) => ({ row: r, source: this.options.source })),
           ...reportRows.map((r) => ({ row: r, source: 'items' as const }))
-        ]
+        ],
+        warnings
       }
     }
     for (const issue of parsed.error.issues) {
@@ -448,6 +515,7 @@ export class OrderAssembler {
       let source = this.options.source
       if (top === 'receiver') {
         field = receiverField(second, phoneField, indexes)
+        at = this.rowOf(draft, field)
       } else if (top === 'items' && typeof second === 'number') {
         const item = draft.items[second]
         at = item?.row ?? row
@@ -457,8 +525,10 @@ export class OrderAssembler {
         field = 'title'
       } else if (top === 'remark') {
         field = indexes.remark !== undefined ? 'remark' : 'buyerMessage'
+        at = this.rowOf(draft, field)
       } else if (top === 'createdAt' || top === 'paidAt') {
         field = top
+        at = this.rowOf(draft, field)
       }
       const column =
         source === this.options.source
@@ -551,7 +621,7 @@ export class OrderAssembler {
     }
     const d = cleanDate(draft.headCells[field])
     if (!d.ok) {
-      issues.push(this.problem(draft.firstRow, field, d))
+      issues.push(this.problem(this.rowOf(draft, field), field, d))
       return null
     }
     return d.value
@@ -559,8 +629,11 @@ export class OrderAssembler {
 
   private address(draft: OrderDraft, issues: RejectedRow[]): ResolvedAddress | undefined {
     const { indexes } = this.options
-    const row = draft.firstRow
     const h = (f: ImportField) => cellText(draft.headCells[f]).value
+    /** A problem of the address, on the row and in the column of the cell it is about. */
+    const refuse = (field: ImportField, r: Reason): void => {
+      issues.push(this.issue(this.rowOf(draft, field), this.columnOf(field), r))
+    }
     let resolved: ResolvedAddress | AddressProblem
     let columnField: ImportField
     if (indexes.province !== undefined && indexes.city !== undefined) {
@@ -574,7 +647,7 @@ export class OrderAssembler {
       }
     } else {
       if (h('address') === '') {
-        issues.push(this.issue(row, this.columnOf('address'), reason('address_required')))
+        refuse('address', reason('address_required'))
         return undefined
       }
       resolved = splitAddress(h('address'))
@@ -586,40 +659,41 @@ export class OrderAssembler {
     const separate = columnField === 'province'
     switch (resolved.problem) {
       case 'province':
-        issues.push(this.issue(row, this.columnOf(columnField), reason('address_province_unknown')))
+        refuse(columnField, reason('address_province_unknown'))
         break
       case 'city':
-        issues.push(
-          this.issue(
-            row,
-            this.columnOf(separate ? 'city' : columnField),
-            reason('address_city_unknown', { province: resolved.province ?? '' })
-          )
+        refuse(
+          separate ? 'city' : columnField,
+          reason('address_city_unknown', { province: resolved.province ?? '' })
         )
         break
       case 'district':
-        issues.push(
-          this.issue(
-            row,
-            this.columnOf(separate && indexes.district !== undefined ? 'district' : columnField),
-            reason('address_district_unknown', { city: resolved.city ?? resolved.province ?? '' })
-          )
+        refuse(
+          separate && indexes.district !== undefined ? 'district' : columnField,
+          reason('address_district_unknown', { city: resolved.city ?? resolved.province ?? '' })
         )
         break
       case 'detail':
-        issues.push(
-          this.issue(
-            row,
-            this.columnOf(
-              separate ? (indexes.detail !== undefined ? 'detail' : 'address') : columnField
-            ),
-            reason('address_detail_missing')
-          )
+        refuse(
+          separate ? (indexes.detail !== undefined ? 'detail' : 'address') : columnField,
+          reason('address_detail_missing')
         )
         break
     }
     return undefined
   }
+}
+
+/** The remark within the schema's limit: cut, never splitting a surrogate pair. */
+function cutRemark(remark: string): string {
+  if (remark.length <= REMARK_MAX_CHARS) {
+    return remark
+  }
+  let cut = remark.slice(0, REMARK_MAX_CHARS)
+  if (/[\uD800-\uDBFF]$/.test(cut)) {
+    cut = cut.slice(0, -1)
+  }
+  return cut.trimEnd()
 }
 
 const ITEM_PATH: Readonly<Record<string, ItemField>> = {
@@ -761,6 +835,16 @@ export class ItemReport {
         column: this.headers[tooLong] ?? '',
         source: 'items',
         ...reason('cell_too_long', { max: IMPORT_LIMITS.maxCellChars })
+      })
+      return
+    }
+    const unreadable = cells.findIndex((c) => typeof c === 'string' && c.includes(UNREADABLE))
+    if (unreadable >= 0) {
+      entry.issues.push({
+        row,
+        column: this.headers[unreadable] ?? '',
+        source: 'items',
+        ...reason('cell_unreadable')
       })
       return
     }

@@ -184,6 +184,8 @@ export const importHandlers: DomainHandlers<ImportMethods> = {
           orders: p.rejected.filter((r) => r.source === 'orders').length,
           items: p.rejected.filter((r) => r.source === 'items').length
         },
+        warnings: p.warnings.slice(0, REJECTED_ROWS_SHOWN).map((r) => ({ ...r })),
+        warningsTotal: p.warnings.length,
         elapsedMs: p.elapsedMs,
         expiresAt
       })

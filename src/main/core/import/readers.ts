@@ -209,6 +209,11 @@ function detectEncoding(
       return { encoding: 'utf8', detected: 'UTF-8' }
     }
   }
+  if (mostlyUtf8(head)) {
+    // A UTF-8 file with a few rows pasted from a GBK sheet: read as UTF-8, and those rows are
+    // rejected for their unreadable cells, rather than every other row read as mojibake.
+    return { encoding: 'utf8', detected: 'UTF-8 (with bytes in another encoding)' }
+  }
   const detected = chardet.detect(head)
   if (detected === 'UTF-16LE') {
     return { encoding: 'utf16le', detected }
@@ -221,12 +226,54 @@ function detectEncoding(
   return { encoding: 'gb18030', detected }
 }
 
+/**
+ * Many well-formed multi-byte UTF-8 characters and few malformed sequences. GBK text rarely
+ * forms valid UTF-8 by chance (about one pair in twelve), so a GBK file never passes this.
+ */
+function mostlyUtf8(head: Buffer): boolean {
+  let valid = 0
+  let invalid = 0
+  let i = 0
+  while (i < head.length) {
+    const byte = head[i] ?? 0
+    const length =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte <= 0xdf
+          ? 2
+          : byte >= 0xe0 && byte <= 0xef
+            ? 3
+            : byte >= 0xf0 && byte <= 0xf4
+              ? 4
+              : 0
+    if (length === 1) {
+      i++
+      continue
+    }
+    let ok = length > 0 && i + length <= head.length
+    for (let k = 1; ok && k < length; k++) {
+      const next = head[i + k] ?? 0
+      ok = next >= 0x80 && next <= 0xbf
+    }
+    if (ok) {
+      valid++
+      i += length
+    } else {
+      invalid++
+      i++
+    }
+  }
+  return valid >= 20 && valid >= 20 * invalid
+}
+
+/**
+ * Binary when control characters are more than 1% of the head. A stray NUL in one cell of a
+ * text export is not enough: it used to refuse the whole file when it was in the first 64 KiB,
+ * and import it when it came later (found by the import fuzzer).
+ */
 function looksBinary(head: Buffer): boolean {
   let control = 0
   for (const byte of head) {
-    if (byte === 0) {
-      return true
-    }
     if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) {
       control++
     }

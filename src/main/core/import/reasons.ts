@@ -7,6 +7,7 @@ import { VALIDATION_MESSAGES } from '../../../shared/validation-messages'
  */
 export type ReasonCode =
   | 'cell_too_long'
+  | 'cell_unreadable'
   | 'cell_error'
   | 'formula_no_result'
   | 'order_id_required'
@@ -31,10 +32,15 @@ export type ReasonCode =
   | 'status_unpaid'
   | 'items_missing'
   | 'item_order_missing'
+  | 'remark_truncated'
   | 'schema'
 
 const TEXT: Readonly<Record<Exclude<ReasonCode, 'schema'>, readonly [en: string, zh: string]>> = {
   cell_too_long: ['the cell is longer than {max} characters', '单元格超过 {max} 个字符'],
+  cell_unreadable: [
+    'the cell holds characters that cannot be read (text in another encoding, such as GBK, inside a UTF-8 file); save the sheet again as one encoding',
+    '单元格含有无法识别的字符（UTF-8 文件中混入了 GBK 等其他编码的文字），请把表格统一另存为一种编码'
+  ],
   cell_error: ['the cell holds a spreadsheet error ({value})', '单元格是表格错误值（{value}）'],
   formula_no_result: [
     'the formula has no saved result; open and save the file in Excel or WPS first',
@@ -109,6 +115,10 @@ const TEXT: Readonly<Record<Exclude<ReasonCode, 'schema'>, readonly [en: string,
   item_order_missing: [
     'order {order} of this item is not in the order report',
     '此商品所属订单 {order} 不在订单报表中'
+  ],
+  remark_truncated: [
+    'the remark has {length} characters, more than the limit of {max}: the order is imported with its first {max} characters',
+    '备注有 {length} 个字，超过 {max} 字上限：订单已导入，备注只保留前 {max} 个字'
   ]
 }
 

@@ -31,7 +31,10 @@ function cityOptions(province: string | undefined): { value: string; label: stri
   return (found?.children ?? []).map((c) => ({ value: c.name, label: c.name }))
 }
 
-/** The filter bar of the order list: status, shop, created range, region, carrier, exemption, problems, sort. */
+/**
+ * The filter bar of the order list: status, shop, created range, region, carrier, exemption,
+ * problems, platform district, sort.
+ */
 export function OrderFilters(props: {
   readonly value: ListFilters
   readonly onChange: (next: ListFilters) => void
@@ -166,6 +169,26 @@ export function OrderFilters(props: {
           set('problem', v)
         }}
         options={ORDER_PROBLEMS.map((p) => ({ value: p, label: t(`orderList.problem.${p}`) }))}
+      />
+      <Select
+        allowClear
+        style={{ width: 160 }}
+        placeholder={t('orderList.filters.platformDistrict')}
+        aria-label={t('orderList.filters.platformDistrict')}
+        value={
+          value.platformDistrict === undefined
+            ? undefined
+            : value.platformDistrict
+              ? 'only'
+              : 'none'
+        }
+        onChange={(v: 'only' | 'none' | undefined) => {
+          set('platformDistrict', v === undefined ? undefined : v === 'only')
+        }}
+        options={(['only', 'none'] as const).map((v) => ({
+          value: v,
+          label: t(`orderList.platformDistrict.${v}`)
+        }))}
       />
       <Select
         style={{ width: 170 }}

@@ -12,8 +12,15 @@ const zhCN = {
       carrier: '快递公司',
       exemption: '报备',
       problem: '问题订单',
+      platformDistrict: '平台区县',
       sort: '排序',
       clear: '清除筛选'
+    },
+    platformDistrict: {
+      tag: '平台区县',
+      hint: '区县不在国家行政区划中（开发区、新区或旧区名），按平台写法保留并打印',
+      only: '仅平台区县',
+      none: '不含平台区县'
     },
     exemption: {
       none: '未报备',
@@ -70,8 +77,15 @@ export const orderListBundle: Bundle<typeof zhCN> = {
         carrier: 'Carrier',
         exemption: 'Exemption',
         problem: 'Problems',
+        platformDistrict: 'Platform district',
         sort: 'Sort',
         clear: 'Clear filters'
+      },
+      platformDistrict: {
+        tag: 'Platform district',
+        hint: 'The district is not in the national division list (a development zone, new area or old district name): kept and printed as the platform wrote it',
+        only: 'Platform districts only',
+        none: 'Without platform districts'
       },
       exemption: {
         none: 'Not reported',
