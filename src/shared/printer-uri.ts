@@ -21,6 +21,24 @@ const FILE = /^file:\/\/(\/\S*)$/i
 const PREVIEW_RELATIVE = /^preview:(?!\/)([\w.-]+(?:\/[\w.-]+)*)\/?$/i
 const PREVIEW_ABSOLUTE = /^preview:\/\/(\/\S+)$/i
 
+/** A bare IPv4 address, with or without a port, as printers' self-test pages print it. */
+const BARE_IP =
+  /^((?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})(?::(\d{1,5}))?$/
+
+/**
+ * The address as stored: a bare IP (`192.168.1.250`) or IP:port (`192.168.1.250:9101`) is the
+ * raw TCP port of a network label printer, `tcp://IP:9100` (or that port). Anything else is
+ * returned trimmed and unchanged, for printerUriProblem to judge.
+ */
+export function normalizePrinterUri(uri: string): string {
+  const trimmed = uri.trim()
+  const bare = BARE_IP.exec(trimmed)
+  if (!bare) {
+    return trimmed
+  }
+  return `tcp://${bare[1] ?? ''}:${bare[2] ?? '9100'}`
+}
+
 export function printerUriKind(uri: string): PrinterUriKind | null {
   const scheme = /^([a-z]+):/i.exec(uri)?.[1]?.toLowerCase()
   return scheme === 'tcp' || scheme === 'lp' || scheme === 'file' || scheme === 'preview'

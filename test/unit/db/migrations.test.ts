@@ -11,7 +11,8 @@ import {
   type WritableDB
 } from '../../../src/main/core/db/connection'
 import { MIGRATIONS, type Migration } from '../../../src/main/core/db/migrations'
-import { insertOrders, listOrders, orderItems } from '../../../src/main/core/db/orders-repo'
+import { listOrders } from '../../../src/main/core/db/order-list-query'
+import { insertOrders, orderItems } from '../../../src/main/core/db/orders-repo'
 import { insertPackage } from '../../../src/main/core/db/packages-repo'
 import { makeTempDir, newOrderRow } from '../../support/core-fixtures'
 
@@ -23,7 +24,9 @@ import { makeTempDir, newOrderRow } from '../../support/core-fixtures'
 const SHIPPED_MIGRATION_HASHES: Readonly<Record<number, string>> = {
   10: 'e625157688a9d2d1d6d13f5c3849d8f084830ada44b19f28ab38c1b367ff4b57',
   20: 'e7de771fdfc36f13176d1a724358b04137263bdaa4070cba2419ad49c9e6aa44',
-  30: '15474d88f58ec14366802f14e6d5662230c438d53a7e0389036a4ff4a3677ad9'
+  30: '15474d88f58ec14366802f14e6d5662230c438d53a7e0389036a4ff4a3677ad9',
+  40: '00e708088a8881cd295534ba7ae97befdd2d8d0567f9e5e6703e13bead17f02f',
+  50: '98e407873c3a55474242e180ec2acddfe6d0469ed45d59d1586c6bbd7a14bfbd'
 }
 
 const LATEST = MIGRATIONS.at(-1)?.version ?? 0
@@ -257,12 +260,19 @@ describe('migration 20: order-list indexes on a database with data', () => {
     const v10 = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 10) })
     opened.push(v10)
     expect(schemaVersion(v10)).toBe(10)
-    const ids = insertOrders(v10, [
-      newOrderRow('P-1', { createdAt: T, paidAt: T + 5 * HOUR }),
+    // Written with version 10's own columns: today's repo writes columns later migrations add.
+    const insertV10 = v10.prepare<[string, number, number | null, number]>(
+      `INSERT INTO orders (shop_id, platform_order_id, status, receiver_name, receiver_phone,
+         province, city, district, address_detail, receiver_phone_rev, created_at, paid_at, updated_at)
+       VALUES (1, ?, 'pending', '张三', '13800000000', '浙江省', '杭州市', '西湖区', '文三路 1 号',
+         '00000000831', ?, ?, ?)`
+    )
+    const ids = [
+      insertV10.run('P-1', T, T + 5 * HOUR, T),
       // No paid time: the paid sort uses its created time.
-      newOrderRow('P-2', { createdAt: T + 3 * HOUR, paidAt: null }),
-      newOrderRow('P-3', { createdAt: T + 2 * HOUR, paidAt: T + 4 * HOUR })
-    ])
+      insertV10.run('P-2', T + 3 * HOUR, null, T),
+      insertV10.run('P-3', T + 2 * HOUR, T + 4 * HOUR, T)
+    ].map((r) => Number(r.lastInsertRowid))
     insertPackage(v10, {
       orderId: ids[2] ?? 0,
       sequence: 1,

@@ -103,7 +103,12 @@ describe('printers domain through the contract', () => {
       expect.objectContaining({ path: 'name', code: 'printer_name_taken' })
     ])
 
-    const badUri = await callErr(core, 'printers.add', { ...tspl, name: 'x', uri: '10.0.0.5:9100' })
+    // (A bare IP:port is fine since issue 10 item 7: it means tcp://IP:PORT.)
+    const badUri = await callErr(core, 'printers.add', {
+      ...tspl,
+      name: 'x',
+      uri: 'http://10.0.0.5:9100'
+    })
     expect(badUri.details?.issues).toEqual([
       expect.objectContaining({ path: 'uri', code: 'uri_invalid' })
     ])
@@ -150,17 +155,16 @@ describe('printers domain through the contract', () => {
     expect(status).toMatchObject({ state: 'ready', canQuery: false, busy: false })
 
     const result = await callOk(core, 'printers.test', { id })
-    expect(result.paused).toBe(false)
-    expect(result.labels).toEqual([expect.objectContaining({ state: 'confirmed', error: null })])
+    expect(result).toMatchObject({ outcome: 'printed', trackingNumber: 'TEST-000000' })
     const files = readdirSync(join(t.dataDir, 'labels'))
-    expect(files).toEqual([`${result.labels[0]?.trackingNumber ?? ''}.png`])
+    expect(files).toEqual(['TEST-000000.png'])
     const png = PNG.sync.read(readFileSync(join(t.dataDir, 'labels', files[0] ?? '')))
     expect([png.width, png.height]).toEqual([608, 1040])
-    // Test labels hang off one closed order, never a real one.
-    expect(countRowsOf(core.db, 'orders')).toBe(1)
+    // A test print is not an order: nothing is written (issue 10 item 8).
     await callOk(core, 'printers.test', { id })
-    expect(countRowsOf(core.db, 'orders')).toBe(1)
-    expect(countRowsOf(core.db, 'print_records')).toBe(2)
+    for (const table of ['orders', 'packages', 'print_records'] as const) {
+      expect(countRowsOf(core.db, table)).toBe(0)
+    }
   })
 
   test('labels.preview renders each template at both dpis as a PNG data URL', async () => {

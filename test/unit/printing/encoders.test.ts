@@ -7,6 +7,7 @@ import { parsePrinterUri } from '../../../src/main/core/printing/transports'
 import {
   parseEscPosStatus,
   parseTsplStatus,
+  NotAPrinterError,
   parseZplStatus,
   zplStatusComplete
 } from '../../../src/main/core/printing/status'
@@ -130,7 +131,9 @@ test('status bytes map to the queue states', () => {
   expect(
     parseZplStatus(hs('030,0,0,1245,000,0,0,0,000,0,0,1', '001,0,0,0,0,2,4,0,00000000,1,000')).state
   ).toBe('head_hot')
-  expect(parseZplStatus(Buffer.from('garbage')).state).toBe('offline')
+  // Not a ~HS reply at all (issue 10 item 6): not a printer, not a fault to decode.
+  expect(() => parseZplStatus(Buffer.from('garbage'))).toThrow(NotAPrinterError)
+  expect(zplStatusComplete(Buffer.from('HTTP/1.1 400'))).toBe(true)
 })
 
 test('printer URIs', () => {

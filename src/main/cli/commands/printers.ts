@@ -1,9 +1,9 @@
 import type { Command } from 'commander'
+import { PRINTER_LANGUAGES } from '../../../shared/api/printers'
 import type { MethodOutput } from '../../../shared/contract'
 import { PRINTER_URI_EXAMPLES } from '../../../shared/printer-uri'
 import { CliFailure, intFlag, type CliContext } from '../cli-context'
 
-const LANGUAGES = ['escpos', 'tspl', 'zpl', 'png'] as const
 const SIZES = ['76x130', '100x150', '100x180'] as const
 
 type PrinterOut = MethodOutput<'printers.list'>['printers'][number]
@@ -75,7 +75,7 @@ export function registerPrinterCommands(program: Command, cli: CliContext): void
         const printer = await cli.call('printers.add', {
           name: options.name,
           uri: options.uri,
-          language: oneOf('language', options.language, LANGUAGES),
+          language: oneOf('language', options.language, PRINTER_LANGUAGES),
           dpi: dpiFlag(options.dpi),
           labelSize: oneOf('size', options.size, SIZES),
           darkness: intFlag('darkness', options.darkness, 0, 15)
@@ -97,17 +97,19 @@ export function registerPrinterCommands(program: Command, cli: CliContext): void
     .action(async (name: string) => {
       const printer = await printerByName(cli, name)
       const result = await cli.call('printers.test', { id: printer.id })
-      const label = result.labels[0]
-      const printed = label !== undefined && (label.state === 'confirmed' || label.state === 'sent')
-      if (!printed || result.paused) {
-        const why = result.pauseReason ?? label?.error ?? label?.state ?? 'no label'
+      if (result.outcome === 'failed') {
         if (cli.json) {
           cli.print('', result)
         }
-        throw new CliFailure(`test print on ${printer.name} failed: ${why}`)
+        throw new CliFailure(
+          `test print on ${printer.name} failed: ${result.reason ?? result.cause ?? 'unknown'}`
+        )
       }
+      const note = result.cannotReport
+        ? ' (this printer cannot report its status, e.g. paper out; check by scanning)'
+        : ''
       cli.print(
-        `test label ${label.trackingNumber} ${label.state === 'confirmed' ? 'printed' : 'sent'} on ${printer.name}`,
+        `test label ${result.trackingNumber} ${result.outcome} on ${printer.name}${note}`,
         result
       )
     })

@@ -1,5 +1,5 @@
+import type { PrinterLanguage } from '../../../shared/api/printers'
 import type { ReadableDB, WritableDB } from './connection'
-import { insertPackage } from './packages-repo'
 
 /**
  * Printers (Settings → Printers). Names are unique (they are also the printer's id in
@@ -8,10 +8,14 @@ import { insertPackage } from './packages-repo'
  * it to the oldest remaining printer.
  */
 
-export type PrinterLanguageValue = 'escpos' | 'tspl' | 'zpl' | 'png'
+export type PrinterLanguageValue = PrinterLanguage
 export type LabelSize = '76x130' | '100x150' | '100x180'
 /** TSPL/ZPL: 'barcodes' sends Code128 and QR as printer commands over the raster (migration 0030). */
 export type NativeModeValue = 'off' | 'barcodes'
+/** Ask the printer's status ('auto') or never ('off'); migration 0050, see printing/status-check.ts. */
+export type StatusModeValue = 'auto' | 'off'
+/** What the station learned of the printer's status replies (migration 0050). */
+export type StatusRepliesValue = 'unknown' | 'answered' | 'mute'
 
 export type PrinterRow = {
   readonly id: number
@@ -24,13 +28,22 @@ export type PrinterRow = {
   readonly offsetXDots: number
   readonly offsetYDots: number
   readonly nativeMode: NativeModeValue
+  readonly statusMode: StatusModeValue
+  readonly statusReplies: StatusRepliesValue
   readonly isDefault: boolean
   readonly createdAt: number
 }
 
-/** `nativeMode` may be left out: a new printer gets 'off', an update keeps the stored mode. */
-export type PrinterFields = Omit<PrinterRow, 'id' | 'isDefault' | 'createdAt' | 'nativeMode'> & {
+/**
+ * `nativeMode` and `statusMode` may be left out: a new printer gets 'off' / 'auto', an update
+ * keeps the stored ones. `statusReplies` is learned, never typed in (see setPrinterStatusReplies).
+ */
+export type PrinterFields = Omit<
+  PrinterRow,
+  'id' | 'isDefault' | 'createdAt' | 'nativeMode' | 'statusMode' | 'statusReplies'
+> & {
   readonly nativeMode?: NativeModeValue
+  readonly statusMode?: StatusModeValue
 }
 
 type Row = {
@@ -44,6 +57,8 @@ type Row = {
   offset_x_dots: number
   offset_y_dots: number
   native_mode: NativeModeValue
+  status_mode: StatusModeValue
+  status_replies: StatusRepliesValue
   is_default: number
   created_at: number
 }
@@ -60,6 +75,8 @@ function toPrinter(row: Row): PrinterRow {
     offsetXDots: row.offset_x_dots,
     offsetYDots: row.offset_y_dots,
     nativeMode: row.native_mode,
+    statusMode: row.status_mode,
+    statusReplies: row.status_replies,
     isDefault: row.is_default === 1,
     createdAt: row.created_at
   }
@@ -115,13 +132,26 @@ export function addPrinter(db: WritableDB, fields: PrinterFields, now: number): 
     const first = defaultPrinter(db) === undefined
     const row = db
       .prepare<
-        [string, string, string, number, string, number, number, number, string, number, number],
+        [
+          string,
+          string,
+          string,
+          number,
+          string,
+          number,
+          number,
+          number,
+          string,
+          string,
+          number,
+          number
+        ],
         Row
       >(
         `INSERT INTO printers
            (name, uri, language, dpi, label_size, darkness, offset_x_dots, offset_y_dots, native_mode,
-            is_default, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`
+            status_mode, is_default, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`
       )
       .get(
         fields.name,
@@ -133,6 +163,7 @@ export function addPrinter(db: WritableDB, fields: PrinterFields, now: number): 
         fields.offsetXDots,
         fields.offsetYDots,
         fields.nativeMode ?? 'off',
+        fields.statusMode ?? 'auto',
         first ? 1 : 0,
         now
       )
@@ -152,13 +183,32 @@ export function updatePrinter(db: WritableDB, id: number, fields: PrinterFields)
     if (nameTaken(db, fields.name, id)) {
       throw new PrinterRepoError('NAME_TAKEN', `A printer named "${fields.name}" already exists`)
     }
+    // What was learned of the replies belongs to the old link: a new address, language or
+    // status mode starts over (a printer moved off its one-way bridge answers again).
+    const relink =
+      fields.uri !== current.uri ||
+      fields.language !== current.language ||
+      (fields.statusMode ?? current.statusMode) !== current.statusMode
     const row = db
       .prepare<
-        [string, string, string, number, string, number, number, number, string, number],
+        [
+          string,
+          string,
+          string,
+          number,
+          string,
+          number,
+          number,
+          number,
+          string,
+          string,
+          string,
+          number
+        ],
         Row
       >(
         `UPDATE printers SET name = ?, uri = ?, language = ?, dpi = ?, label_size = ?, darkness = ?,
-                offset_x_dots = ?, offset_y_dots = ?, native_mode = ?
+                offset_x_dots = ?, offset_y_dots = ?, native_mode = ?, status_mode = ?, status_replies = ?
           WHERE id = ? RETURNING *`
       )
       .get(
@@ -171,6 +221,8 @@ export function updatePrinter(db: WritableDB, id: number, fields: PrinterFields)
         fields.offsetXDots,
         fields.offsetYDots,
         fields.nativeMode ?? current.nativeMode,
+        fields.statusMode ?? current.statusMode,
+        relink ? 'unknown' : current.statusReplies,
         id
       )
     if (!row) {
@@ -213,46 +265,14 @@ export function removePrinter(db: WritableDB, id: number): void {
   })()
 }
 
-// ---- Test prints.
-//
-// print_records.package_id is NOT NULL, and every label sent has a record (invariant 3), so a
-// test label needs a package. They hang off one closed order of the manual shop, so they can
-// never be shipped, synced or picked for printing.
-
-export const PRINTER_TEST_ORDER_ID = 'PRINTER-TEST'
-
-/** A fresh package (no tracking number) on the printer-test order, created on first use. */
-export function newPrinterTestPackage(db: WritableDB, now: number): number {
-  return db.transaction(() => {
-    let orderId = db
-      .prepare<[string], { id: number }>(
-        'SELECT id FROM orders WHERE shop_id = 1 AND platform_order_id = ?'
-      )
-      .get(PRINTER_TEST_ORDER_ID)?.id
-    if (orderId === undefined) {
-      const info = db
-        .prepare<[string, number, number]>(
-          `INSERT INTO orders (shop_id, platform_order_id, status, receiver_name, receiver_phone, province, city,
-                               district, address_detail, receiver_phone_rev, remark,
-                               created_at, updated_at)
-           VALUES (1, ?, 'closed', '打印测试', '', '', '', '', '', '', '打印机测试页，不发货', ?, ?)`
-        )
-        .run(PRINTER_TEST_ORDER_ID, now, now)
-      orderId = Number(info.lastInsertRowid)
-    }
-    return insertPackage(db, {
-      orderId,
-      sequence:
-        (db
-          .prepare<[number], { n: number | null }>(
-            'SELECT max(sequence) AS n FROM packages WHERE order_id = ?'
-          )
-          .get(orderId)?.n ?? 0) + 1,
-      role: 'appended',
-      carrier: null,
-      trackingNumber: null,
-      template: null,
-      createdAt: now
-    })
-  })()
+/** Records what a status query taught about the printer (see printing/status-check.ts). */
+export function setPrinterStatusReplies(
+  db: WritableDB,
+  id: number,
+  replies: StatusRepliesValue
+): void {
+  db.prepare<[string, number]>('UPDATE printers SET status_replies = ? WHERE id = ?').run(
+    replies,
+    id
+  )
 }

@@ -5,7 +5,6 @@ export {
   printPackages,
   resumePrinter,
   printerStatus,
-  testPrinter,
   pendingLabels,
   confirmPending,
   recoverPrinting,
@@ -16,6 +15,7 @@ export {
   previewDirOf
 } from './print-service'
 export { printerView, previewLabel } from './printers-service'
+export { testPrinter, TEST_TRACKING_NUMBER } from './test-print'
 export {
   sampleLabelData,
   packageLabelData,

@@ -47,12 +47,15 @@ export function sampleLabelData(options: {
   }
 }
 
-/** A test print says so on the label, so it is never mistaken for a real waybill. */
+/**
+ * A test print says so on the label, so it is never mistaken for a real waybill; it belongs to
+ * no order (test-print.ts) and carries a sample number no pool issued.
+ */
 export function testLabelData(trackingNumber: string, now: number): LabelData {
   return {
     ...sampleLabelData({ trackingNumber, packageCount: 1, now }),
     carrier: { code: 'TEST', name: '打印测试' },
-    orderNo: 'PRINTER-TEST',
+    orderNo: '打印测试（非订单）',
     remark: '测试页，不发货'
   }
 }

@@ -1,12 +1,7 @@
 import { ok } from '../../../shared/result'
 import type { DomainHandlers } from '../api/handler-types'
-import {
-  confirmPending,
-  pendingLabels,
-  printerStatus,
-  resumePrinter,
-  testPrinter
-} from './print-service'
+import { confirmPending, pendingLabels, printerStatus, resumePrinter } from './print-service'
+import { testPrinter } from './test-print'
 import {
   addPrinterFrom,
   listPrinterViews,

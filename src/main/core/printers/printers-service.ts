@@ -38,6 +38,8 @@ export function printerView(ctx: CoreContext, row: PrinterRow): PrinterView {
     offsetXDots: row.offsetXDots,
     offsetYDots: row.offsetYDots,
     nativeMode: row.nativeMode,
+    statusMode: row.statusMode,
+    statusReplies: row.statusReplies,
     isDefault: row.isDefault,
     previewDir: previewDirOf(ctx, row.uri)
   }
@@ -53,7 +55,8 @@ function fields(input: z.output<typeof PrinterInput>): PrinterFields {
     darkness: input.darkness,
     offsetXDots: input.offsetXDots,
     offsetYDots: input.offsetYDots,
-    nativeMode: input.nativeMode
+    nativeMode: input.nativeMode,
+    ...(input.statusMode === undefined ? {} : { statusMode: input.statusMode })
   }
 }
 

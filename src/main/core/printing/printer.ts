@@ -1,4 +1,5 @@
 import { ThermalPrinter, PrinterTypes } from 'node-thermal-printer'
+import type { PrinterLanguage } from '../../../shared/api/printers'
 import { type Bitmap, toPng } from './bitmap'
 import { type EscPosOptions, encodeEscPos } from './encoders/escpos'
 import { type TsplOptions, encodeTspl } from './encoders/tspl'
@@ -10,16 +11,18 @@ import {
   type PrinterStatus,
   TSPL_STATUS_QUERY,
   ZPL_STATUS_QUERY,
+  escPosStatusByte,
   escPosStatusQuery,
   parseEscPosStatus,
   parseTsplStatus,
   parseZplStatus,
+  tsplStatusByte,
   zplStatusComplete
 } from './status'
 import { type Transport, openTransport, parsePrinterUri } from './transports'
 
 /** `png` is the preview printer's language: the label image itself. */
-export type PrinterLanguage = 'escpos' | 'tspl' | 'zpl' | 'png'
+export type { PrinterLanguage }
 
 export type PrinterConfig = {
   /** Stable name, stored in print_records.printer. */
@@ -109,7 +112,7 @@ export function connectPrinter(
     async status(timeoutMs = 2000): Promise<PrinterStatus> {
       if (language === 'tspl') {
         const reply = await transport.query(TSPL_STATUS_QUERY, (r) => r.length >= 1, timeoutMs)
-        return parseTsplStatus(reply[0] ?? 0)
+        return parseTsplStatus(tsplStatusByte(reply))
       }
       if (language === 'zpl') {
         return parseZplStatus(await transport.query(ZPL_STATUS_QUERY, zplStatusComplete, timeoutMs))
@@ -182,7 +185,8 @@ function escPosConnection(
         printer.clear()
         printer.add(escPosStatusQuery(n))
         const reply: unknown = await printer.execute({ waitForResponse: true })
-        replies[n] = Buffer.isBuffer(reply) ? (reply[0] ?? 0) : 0
+        // Only a reply with the DLE EOT shape is read as status bits (see NotAPrinterError).
+        replies[n] = escPosStatusByte(Buffer.isBuffer(reply) ? reply : Buffer.alloc(0))
       }
       printer.clear()
       return parseEscPosStatus(replies as EscPosStatusReplies)

@@ -17,6 +17,20 @@ export type PrinterStatus = {
 /** Order of seriousness when a printer reports several faults at once. */
 const PRIORITY: readonly PrinterState[] = ['cover_open', 'paper_out', 'head_hot', 'offline']
 
+/**
+ * A reply that does not have the printer language's shape (an HTTP error line from a web server,
+ * a console banner): something answers at the address, but it is not a label printer. Reading
+ * its bytes as status bits would invent faults (issue 10 item 6).
+ */
+export class NotAPrinterError extends Error {
+  readonly code = 'NOT_A_PRINTER'
+  constructor(readonly reply: Uint8Array) {
+    super(
+      `not a label printer at this address (reply ${Buffer.from(reply).subarray(0, 24).toString('hex')})`
+    )
+  }
+}
+
 function pick(found: ReadonlySet<PrinterState>): PrinterState {
   return PRIORITY.find((state) => found.has(state)) ?? 'ready'
 }
@@ -32,6 +46,15 @@ export function escPosStatusQuery(n: (typeof ESCPOS_STATUS_QUERIES)[number]): Bu
 
 export function isEscPosStatusByte(byte: number): boolean {
   return (byte & 0x93) === 0x12
+}
+
+/** One DLE EOT reply: exactly one byte with the fixed bits in place, or it is not a printer's. */
+export function escPosStatusByte(reply: Uint8Array): number {
+  const byte = reply[0]
+  if (reply.length !== 1 || byte === undefined || !isEscPosStatusByte(byte)) {
+    throw new NotAPrinterError(reply)
+  }
+  return byte
 }
 
 /**
@@ -72,6 +95,15 @@ export function parseEscPosStatus(replies: EscPosStatusReplies): PrinterStatus {
 
 export const TSPL_STATUS_QUERY = Buffer.from([0x1b, 0x21, 0x3f])
 
+/** `<ESC>!?` answers exactly one byte; a longer reply (a text line) is not a TSPL printer's. */
+export function tsplStatusByte(reply: Uint8Array): number {
+  const byte = reply[0]
+  if (reply.length !== 1 || byte === undefined) {
+    throw new NotAPrinterError(reply)
+  }
+  return byte
+}
+
 /**
  * bit 0 head opened, 1 paper jam, 2 out of paper, 3 out of ribbon, 4 pause, 5 printing,
  * 6 cover opened, 7 environment temperature over range (TSC TSPL/TSPL2 manual, `<ESC>!?`).
@@ -104,8 +136,14 @@ export function parseTsplStatus(byte: number): PrinterStatus {
 
 export const ZPL_STATUS_QUERY = Buffer.from('~HS\r\n', 'ascii')
 
-/** True once the reply holds the three framed strings ~HS sends. */
+/**
+ * True once the reply holds the three framed strings ~HS sends, or as soon as it cannot be one
+ * (it does not start with STX), so a foreign reply is rejected at once rather than timing out.
+ */
 export function zplStatusComplete(reply: Uint8Array): boolean {
+  if (reply.length > 0 && reply[0] !== 0x02) {
+    return true
+  }
   let frames = 0
   for (const byte of reply) {
     if (byte === 0x03) {
@@ -129,12 +167,8 @@ export function parseZplStatus(reply: Uint8Array): PrinterStatus {
     .map((frame) => (frame.split(ETX)[0] ?? '').split(','))
   const one = frames[0] ?? []
   const two = frames[1] ?? []
-  if (one.length < 12 || two.length < 4) {
-    return {
-      state: 'offline',
-      conditions: ['unreadable ~HS reply'],
-      raw: Buffer.from(reply).toString('hex')
-    }
+  if (reply[0] !== 0x02 || one.length < 12 || two.length < 4) {
+    throw new NotAPrinterError(reply)
   }
   const found = new Set<PrinterState>()
   const conditions: string[] = []

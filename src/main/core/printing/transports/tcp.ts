@@ -56,15 +56,18 @@ export function tcpTransport(host: string, port: number, options: TcpOptions = {
         clearTimeout(timer)
         if (socket !== s) {
           reject(new TransportError('CONNECT', `${host}:${port}: ${error.message}`))
+          return
         }
         onBroken?.(error)
       })
       s.on('close', () => {
+        // A link dropped on purpose (drop()) closes later, when the next call may already
+        // wait on a new one: only the current link's end breaks the call in flight.
         if (socket === s) {
           socket = null
           connecting = null
+          onBroken?.(new TransportError('CLOSED', `${host}:${port} closed the connection`))
         }
-        onBroken?.(new TransportError('CLOSED', `${host}:${port} closed the connection`))
       })
       s.connect(port, host)
     })

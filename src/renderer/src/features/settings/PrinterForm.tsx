@@ -5,15 +5,18 @@ import {
   LABEL_SIZES,
   NATIVE_MODES,
   PRINTER_LANGUAGES,
+  STATUS_MODES,
   type PrinterView
 } from '../../../../shared/api/printers'
 import {
   PRINTER_URI_EXAMPLES,
+  normalizePrinterUri,
   printerUriKind,
   printerUriProblem
 } from '../../../../shared/printer-uri'
-import { AppCallError } from '../../../../shared/result'
 import { useClient } from '../../api/context'
+import { errorWords } from '../../lib/error-words'
+import { showFieldErrors } from '../../lib/form-errors'
 
 type Values = {
   name?: string
@@ -25,6 +28,7 @@ type Values = {
   offsetXDots?: number | null
   offsetYDots?: number | null
   nativeMode?: (typeof NATIVE_MODES)[number]
+  statusMode?: (typeof STATUS_MODES)[number]
 }
 
 const FIELDS = [
@@ -36,7 +40,8 @@ const FIELDS = [
   'darkness',
   'offsetXDots',
   'offsetYDots',
-  'nativeMode'
+  'nativeMode',
+  'statusMode'
 ]
 
 type Props = {
@@ -66,7 +71,11 @@ export function PrinterForm({ printer, open, onSaved, onClose }: Props): ReactNo
       form.resetFields()
       form.setFieldsValue(
         printer
-          ? { ...printer, nativeMode: printer.nativeMode ?? 'off' }
+          ? {
+              ...printer,
+              nativeMode: printer.nativeMode ?? 'off',
+              statusMode: printer.statusMode ?? 'auto'
+            }
           : {
               name: '',
               uri: '',
@@ -76,7 +85,8 @@ export function PrinterForm({ printer, open, onSaved, onClose }: Props): ReactNo
               darkness: 8,
               offsetXDots: 0,
               offsetYDots: 0,
-              nativeMode: 'off'
+              nativeMode: 'off',
+              statusMode: 'auto'
             }
       )
     }
@@ -92,7 +102,8 @@ export function PrinterForm({ printer, open, onSaved, onClose }: Props): ReactNo
       darkness: values.darkness ?? 8,
       offsetXDots: values.offsetXDots ?? 0,
       offsetYDots: values.offsetYDots ?? 0,
-      nativeMode: values.nativeMode ?? 'off'
+      nativeMode: values.nativeMode ?? 'off',
+      statusMode: values.statusMode ?? 'auto'
     }
     setSaving(true)
     try {
@@ -102,16 +113,9 @@ export function PrinterForm({ printer, open, onSaved, onClose }: Props): ReactNo
       void message.success(t('settings.printers.saved', { name: saved.name }))
       onSaved(saved)
     } catch (error) {
-      if (error instanceof AppCallError && error.details?.issues) {
-        form.setFields(
-          error.details.issues
-            .filter((issue) => FIELDS.includes(issue.path))
-            .map((issue) => ({ name: issue.path as keyof Values, errors: [v(issue.code)] }))
-        )
-      } else {
-        void message.error(
-          t('app.error', { message: error instanceof Error ? error.message : String(error) })
-        )
+      const fieldOf = (path: string) => (FIELDS.includes(path) ? (path as keyof Values) : null)
+      if (!showFieldErrors(form, error, fieldOf)) {
+        void message.error(t('app.error', { message: errorWords(error) }))
       }
     } finally {
       setSaving(false)
@@ -169,7 +173,8 @@ export function PrinterForm({ printer, open, onSaved, onClose }: Props): ReactNo
             { required: true, whitespace: true, message: v('required') },
             {
               validator: (_rule, value: string | undefined) => {
-                const problem = value ? printerUriProblem(value.trim()) : null
+                // A bare IP (or IP:port) is the printer's raw TCP port; main stores it so.
+                const problem = value ? printerUriProblem(normalizePrinterUri(value)) : null
                 return problem ? Promise.reject(new Error(v(problem))) : Promise.resolve()
               }
             }
@@ -286,6 +291,26 @@ export function PrinterForm({ printer, open, onSaved, onClose }: Props): ReactNo
                 />
               </Form.Item>
             ) : null
+          }
+        </Form.Item>
+        <Form.Item noStyle dependencies={['uri']}>
+          {({ getFieldValue }) =>
+            printerUriKind(normalizePrinterUri(String(getFieldValue('uri') ?? ''))) ===
+            'preview' ? null : (
+              <Form.Item
+                name="statusMode"
+                label={t('settings.printers.form.statusMode')}
+                extra={t('settings.printers.form.statusModeHelp')}
+              >
+                <Radio.Group
+                  optionType="button"
+                  options={STATUS_MODES.map((mode) => ({
+                    value: mode,
+                    label: t(`settings.printers.statusModes.${mode}`)
+                  }))}
+                />
+              </Form.Item>
+            )
           }
         </Form.Item>
       </Form>

@@ -2,7 +2,7 @@ import type { Bundle } from '../../i18n/bundles'
 
 const zhCN = {
   settings: {
-    tabs: { printers: '打印机', carriers: '快递公司', sender: '寄件人' },
+    tabs: { printers: '打印机', carriers: '快递公司', sender: '寄件人', station: '工作台' },
     printers: {
       title: '打印机',
       add: '添加打印机',
@@ -23,6 +23,13 @@ const zhCN = {
       test: '测试打印',
       testOk: '测试页已打印（{{tracking}}）',
       testSent: '测试页已发送到打印机（{{tracking}}），请查看是否出纸',
+      testSentMute:
+        '测试页已发送（{{tracking}}）。这台打印机不回报状态，缺纸、开盖不会提示：请看是否出纸，打印后用扫描回查核对。',
+      cannotReport: '不能报告缺纸',
+      cannotReportMute:
+        '这台打印机从不回答状态查询（常见于打印服务器、网络适配器、USB 转接器）：面单发出即算已发送，缺纸、开盖不会提示，请用扫描回查核对每个包裹。',
+      cannotReportOff:
+        '已关闭状态查询：面单发出即算已发送，缺纸、开盖不会提示，请用扫描回查核对每个包裹。',
       testFailed: '测试打印失败：{{reason}}',
       remove: '删除',
       removeConfirm: '删除打印机“{{name}}”？',
@@ -35,6 +42,7 @@ const zhCN = {
         paper_out: '缺纸',
         cover_open: '开盖',
         head_hot: '打印头过热',
+        not_a_printer: '不是标签打印机',
         unknown: '未知',
         checking: '检测中',
         busy: '打印中',
@@ -51,7 +59,7 @@ const zhCN = {
         namePlaceholder: '如：打包台1号',
         uri: '连接地址',
         uriHelp:
-          '网口：tcp://IP:9100　系统打印队列：lp://队列名　USB：file:///dev/usb/lp0　预览：preview:labels',
+          '网口：192.168.1.250（即 tcp://192.168.1.250:9100，可写 IP:端口）　系统打印队列：lp://队列名　USB：file:///dev/usb/lp0　预览：preview:labels',
         uriExamples: '示例',
         language: '打印指令',
         dpi: '分辨率',
@@ -63,12 +71,19 @@ const zhCN = {
         nativeMode: '条码发送方式',
         nativeModeHelp:
           '打印机指令：一维码和二维码用打印机自带的 BARCODE/QRCODE（^BC/^BQ）指令打印，位置和尺寸与预览一致，数据量更小；文字仍按图片发送。',
+        statusMode: '状态查询',
+        statusModeHelp:
+          '自动：打印前后询问打印机是否缺纸、开盖；从没回答过的打印机（单向的打印服务器、网络适配器、USB 转接器）第一次超时后不再询问，照常打印。回答过又不回答的，按故障停下。关闭：从不询问，面单发出即算已发送。',
         save: '保存',
         cancel: '取消'
       },
       nativeModes: {
         off: '整张图片',
         barcodes: '打印机指令'
+      },
+      statusModes: {
+        auto: '自动',
+        off: '关闭'
       },
       sizes: {
         '76x130': '76×130 一联',
@@ -115,7 +130,7 @@ export const settingsBundle: Bundle<typeof zhCN> = {
   zhCN,
   enUS: {
     settings: {
-      tabs: { printers: 'Printers', carriers: 'Carriers', sender: 'Sender' },
+      tabs: { printers: 'Printers', carriers: 'Carriers', sender: 'Sender', station: 'Station' },
       printers: {
         title: 'Printers',
         add: 'Add printer',
@@ -136,6 +151,13 @@ export const settingsBundle: Bundle<typeof zhCN> = {
         test: 'Test print',
         testOk: 'Test label printed ({{tracking}})',
         testSent: 'Test label sent to the printer ({{tracking}}); check that it came out',
+        testSentMute:
+          'Test label sent ({{tracking}}). This printer does not report its status, so paper out or an open cover go unnoticed: check that it came out, and check parcels by scanning them back.',
+        cannotReport: 'Cannot report paper out',
+        cannotReportMute:
+          'This printer never answers status queries (usual behind a print server, network adapter or USB bridge): a label counts as sent once it left, paper out and open covers go unnoticed; check each parcel by scanning it back.',
+        cannotReportOff:
+          'Status queries are off: a label counts as sent once it left, paper out and open covers go unnoticed; check each parcel by scanning it back.',
         testFailed: 'Test print failed: {{reason}}',
         remove: 'Remove',
         removeConfirm: 'Remove printer "{{name}}"?',
@@ -148,6 +170,7 @@ export const settingsBundle: Bundle<typeof zhCN> = {
           paper_out: 'Paper out',
           cover_open: 'Cover open',
           head_hot: 'Head too hot',
+          not_a_printer: 'Not a label printer',
           unknown: 'Unknown',
           checking: 'Checking',
           busy: 'Printing',
@@ -164,7 +187,7 @@ export const settingsBundle: Bundle<typeof zhCN> = {
           namePlaceholder: 'e.g. Bench 1',
           uri: 'Address',
           uriHelp:
-            'Network: tcp://IP:9100  OS queue: lp://QUEUE  USB: file:///dev/usb/lp0  Preview: preview:labels',
+            'Network: 192.168.1.250 (means tcp://192.168.1.250:9100; IP:port works too)  OS queue: lp://QUEUE  USB: file:///dev/usb/lp0  Preview: preview:labels',
           uriExamples: 'Examples',
           language: 'Printer language',
           dpi: 'Resolution',
@@ -176,12 +199,19 @@ export const settingsBundle: Bundle<typeof zhCN> = {
           nativeMode: 'Barcodes sent as',
           nativeModeHelp:
             "Printer commands: the Code128 and QR are printed by the printer's own BARCODE/QRCODE (^BC/^BQ) at the preview's place and size, in fewer bytes; text is still sent as an image.",
+          statusMode: 'Status queries',
+          statusModeHelp:
+            'Auto: ask the printer before and after labels whether it is out of paper or open; a printer that never answered (a one-way print server, network adapter or USB bridge) is no longer asked after its first timeout and printing goes on. One that answered and then stops answering is a fault and stops printing. Off: never ask; a label counts as sent once it left.',
           save: 'Save',
           cancel: 'Cancel'
         },
         nativeModes: {
           off: 'Whole image',
           barcodes: 'Printer commands'
+        },
+        statusModes: {
+          auto: 'Auto',
+          off: 'Off'
         },
         sizes: {
           '76x130': '76×130 single',
