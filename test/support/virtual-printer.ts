@@ -1,7 +1,8 @@
 /**
  * A label printer on 127.0.0.1 for tests and demos: a real TCP listener that takes ESC/POS,
  * TSPL or ZPL, turns each complete label back into a 1-bit bitmap, answers status queries in
- * the language, and can be told to stall, drop the connection mid-job, or run out of paper.
+ * the language, and can be told to stall, drop the connection mid-job, run out of paper, or go
+ * mute (a one-way print server or USB bridge: bytes pass, status queries are never answered).
  * A label counts as printed only when it arrived whole (cut / PRINT / ^XZ) with no fault set.
  */
 import { type AddressInfo, type Server, type Socket, createServer } from 'node:net'
@@ -54,6 +55,13 @@ export type VirtualPrinter = {
    * faults before it comes out (it is lost, as with {@link paperOutAfter}).
    */
   faultAfter(labels: number, fault: Exclude<PrinterState, 'ready'>, mode: 'took' | 'refused'): void
+  /**
+   * Mute: labels still print, status queries are read (and counted) but never answered, as
+   * behind a one-way print server, network adapter or USB bridge.
+   */
+  mute(on: boolean): void
+  /** Prints this many more labels, then goes mute (a printer that answered, then went silent). */
+  muteAfter(labels: number): void
   /** Stops processing (bytes are held, status goes unanswered) until stall(false); a connection closed meanwhile loses what it held. */
   stall(on: boolean): void
   /**
@@ -63,6 +71,15 @@ export type VirtualPrinter = {
   pace(ms: number): void
   /** Resets the connection after this many more bytes; the label cut off is lost. */
   dropAfterBytes(bytes: number): void
+  /**
+   * Switches the printer off once it has printed this many labels in total: the status query
+   * after the last of them goes unanswered, its links are cut and its address refuses
+   * connections from then on, as a printer whose power went off right after a label came out
+   * (the host cannot tell whether that label printed, so it asks the packer).
+   */
+  switchOffAfter(labels: number): void
+  /** True once switched off. */
+  readonly isOff: () => boolean
   /** Connections currently open (a host that gave up has closed its link). */
   openLinks(): number
   /** Resolves once `count` labels in total were printed. */
@@ -83,8 +100,12 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions): Promi
     mode: 'took' | 'refused'
   } | null = null
   let stalled = false
+  let muted = false
+  let muteIn: number | null = null
   let paceMs = 0
   let dropIn: number | null = null
+  let offAfter: number | null = null
+  let off = false
   let waiters: { count: number; resolve: () => void }[] = []
 
   const newDecoder = (): StreamDecoder => {
@@ -141,6 +162,24 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions): Promi
   type Link = { readonly socket: Socket; held: Buffer[]; process: (chunk: Buffer) => void }
   const links = new Set<Link>()
 
+  const switchOff = (): void => {
+    off = true
+    offAfter = null
+    // Closing the listener makes every later connect fail with ECONNREFUSED.
+    server.close()
+    for (const link of links) {
+      link.socket.destroy()
+    }
+  }
+  /** At a status query: the power goes, unanswered, once the label count was reached. */
+  const switchesOff = (): boolean => {
+    if (offAfter !== null && printed.length >= offAfter) {
+      switchOff()
+      return true
+    }
+    return false
+  }
+
   const server: Server = createServer((socket) => {
     const connection = ++stats.connections
     const decoder = newDecoder()
@@ -162,6 +201,12 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions): Promi
       for (const event of decoder.feed(chunk)) {
         if (event.type === 'status-query') {
           stats.statusQueries++
+          if (switchesOff()) {
+            return
+          }
+          if (muted) {
+            continue
+          }
           const reply = statusReply(event.n)
           if (paceMs > 0) {
             setTimeout(() => {
@@ -197,6 +242,10 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions): Promi
             continue
           }
           printed.push(label)
+          if (muteIn !== null && --muteIn <= 0) {
+            muted = true
+            muteIn = null
+          }
         }
       }
       settleWaiters()
@@ -255,13 +304,24 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions): Promi
         }
       }
     },
+    mute(on): void {
+      muted = on
+      muteIn = null
+    },
+    muteAfter(labels): void {
+      muteIn = labels
+    },
     pace(ms): void {
       paceMs = ms
     },
     dropAfterBytes(bytes): void {
       dropIn = bytes
     },
-    waitForPrinted(count, timeoutMs = 5000): Promise<void> {
+    switchOffAfter(labels): void {
+      offAfter = labels
+    },
+    isOff: () => off,
+    waitForPrinted(count, timeoutMs = 120_000): Promise<void> {
       if (printed.length >= count) {
         return Promise.resolve()
       }
@@ -283,6 +343,9 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions): Promi
     close(): Promise<void> {
       for (const link of links) {
         link.socket.destroy()
+      }
+      if (off) {
+        return Promise.resolve()
       }
       return new Promise((resolve) => {
         server.close(() => {

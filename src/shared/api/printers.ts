@@ -1,14 +1,24 @@
 import { z } from 'zod'
-import { printerUriProblem, printerUriKind } from '../printer-uri'
+import { normalizePrinterUri, printerUriProblem, printerUriKind } from '../printer-uri'
+import { QUEUE_STOP_REASONS } from '../queue-stop-reasons'
 import { Empty, Id, type MethodSpec } from './common'
 
 export const PRINTER_LANGUAGES = ['escpos', 'tspl', 'zpl', 'png'] as const
+export type PrinterLanguage = (typeof PRINTER_LANGUAGES)[number]
 export const PRINTER_DPIS = [203, 300] as const
 /**
  * TSPL/ZPL only: 'barcodes' sends the Code128 and QR as the printer's own barcode commands
  * over the raster of the rest; 'off' sends the whole label as one raster. Text always stays raster.
  */
 export const NATIVE_MODES = ['off', 'barcodes'] as const
+/**
+ * Whether the station asks the printer's status: 'auto' asks unless the printer turns out never
+ * to answer (a one-way print server or bridge); 'off' never asks (labels count as sent once the
+ * link took them, scan-back is the check). See src/main/core/printing/status-check.ts.
+ */
+export const STATUS_MODES = ['auto', 'off'] as const
+/** What the station learned: 'mute' = it never answered a status query, so it cannot report paper-out. */
+export const STATUS_REPLIES = ['unknown', 'answered', 'mute'] as const
 /** Label stock sizes; each is also the id of the built-in template for it. */
 export const LABEL_SIZES = ['76x130', '100x150', '100x180'] as const
 export const TEMPLATE_IDS = LABEL_SIZES
@@ -18,7 +28,9 @@ export const PRINTER_STATES = [
   'paper_out',
   'cover_open',
   'head_hot',
-  'unknown'
+  'unknown',
+  /** Something answered at the address, but not with a label printer's status reply. */
+  'not_a_printer'
 ] as const
 export const PRINT_RECORD_STATES = [
   'queued',
@@ -39,7 +51,8 @@ const Offset = z
 const PrinterFields = z
   .object({
     name: z.string().trim().min(1, 'required').max(40, 'too_long'),
-    uri: z.string().trim().min(1, 'required').max(300, 'too_long'),
+    // A bare IP or IP:port means the printer's raw TCP port (tcp://IP:9100).
+    uri: z.string().trim().min(1, 'required').max(300, 'too_long').transform(normalizePrinterUri),
     language: z.enum(PRINTER_LANGUAGES),
     dpi: Dpi,
     labelSize: z.enum(LABEL_SIZES),
@@ -51,7 +64,9 @@ const PrinterFields = z
       .default(8),
     offsetXDots: Offset.default(0),
     offsetYDots: Offset.default(0),
-    nativeMode: z.enum(NATIVE_MODES).default('off')
+    nativeMode: z.enum(NATIVE_MODES).default('off'),
+    /** Absent: 'auto' for a new printer, the stored mode on an update. */
+    statusMode: z.enum(STATUS_MODES).optional()
   })
   .strict()
 
@@ -88,6 +103,10 @@ export const Printer = z.object({
   offsetYDots: z.number().int(),
   /** Absent reads as 'off' (views built before the field existed). */
   nativeMode: z.enum(NATIVE_MODES).optional(),
+  /** Absent reads as 'auto'. */
+  statusMode: z.enum(STATUS_MODES).optional(),
+  /** 'mute' (or statusMode 'off'): the printer cannot report paper-out; Settings says so. */
+  statusReplies: z.enum(STATUS_REPLIES).optional(),
   isDefault: z.boolean(),
   /** Where the preview printer writes its PNGs (absolute), for "open folder". */
   previewDir: z.string().nullable()
@@ -125,6 +144,27 @@ export const PrintJobResult = z.object({
   printerState: z.enum(PRINTER_STATES).nullable()
 })
 
+/**
+ * A test print: one sample label (number TEST-000000, marked 打印测试) straight to the printer.
+ * It is not an order: nothing is recorded, no number is taken from a pool.
+ */
+export const TestPrintResult = z.object({
+  printer: z.string(),
+  trackingNumber: z.string(),
+  /**
+   * printed: the printer said ready after it; sent: the link took every byte but the printer
+   * cannot say (one-way link, status off, or found mute by this test); failed: see `cause`.
+   */
+  outcome: z.enum(['printed', 'sent', 'failed']),
+  /** Why it failed, as a code the UI puts in words (连接被拒绝 / 无响应 / 缺纸 …). */
+  cause: z.enum(QUEUE_STOP_REASONS).nullable(),
+  printerState: z.enum(PRINTER_STATES).nullable(),
+  /** The core's own account (English), for the log and a tooltip. */
+  reason: z.string().nullable(),
+  /** The printer never answers status queries (or they are off): it cannot report paper-out. */
+  cannotReport: z.boolean()
+})
+
 export const PendingLabel = z.object({
   recordId: z.number().int(),
   packageId: z.number().int(),
@@ -147,7 +187,8 @@ export const printersApi = {
   'printers.remove': { input: Id, output: z.object({ id: z.number().int() }) },
   'printers.setDefault': { input: Id, output: Printer },
   /** Prints one label with sample data through the printer's queue and waits for its outcome. */
-  'printers.test': { input: Id, output: PrintJobResult },
+  /** Prints one sample label straight to the printer (no order, no record) and says what happened. */
+  'printers.test': { input: Id, output: TestPrintResult },
   'printers.status': { input: Id, output: PrinterStatus },
   'labels.preview': {
     input: z
@@ -213,6 +254,8 @@ export const PrintProgress = z.discriminatedUnion('type', [
     ...ProgressBase,
     type: z.literal('paused'),
     reason: z.string(),
+    /** The reason as a code the UI puts in words (see queue-stop-reasons.ts). */
+    cause: z.enum(QUEUE_STOP_REASONS).optional(),
     status: z.enum(PRINTER_STATES).optional(),
     jobId: z.string().optional(),
     recordId: z.number().int().optional(),
@@ -239,4 +282,5 @@ export const printingEvents = {
 export type PrinterView = z.output<typeof Printer>
 export type PrinterStatusView = z.output<typeof PrinterStatus>
 export type PrintJobResultView = z.output<typeof PrintJobResult>
+export type TestPrintResultView = z.output<typeof TestPrintResult>
 export type PrintProgressEvent = z.output<typeof PrintProgress>

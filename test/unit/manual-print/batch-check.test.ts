@@ -1,12 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { CoreContext } from '../../../src/main/core/context'
-import {
-  BATCH_PRINT_MAX,
-  allocateChunk,
-  checkBatch
-} from '../../../src/main/core/manual-print/batch'
+import { allocateChunk, checkBatch } from '../../../src/main/core/manual-print/batch'
 import { startPrintBatch, type LabelSink } from '../../../src/main/core/manual-print/run-batch'
-import { RULES } from '../../../src/shared/rules'
+import { BATCH_PRINT_MAX, RULES } from '../../../src/shared/rules'
 import { ok } from '../../../src/shared/result'
 import { countRowsOf, openTestCore, type TestCore } from '../../support/core-fixtures'
 import { markPrintedViaRecords, seedOrders, seedPool } from '../../support/manual-print-fixtures'
@@ -80,7 +76,7 @@ describe('checkBatch', () => {
     expect(result.value.available).toBe(48)
   })
 
-  test('a label queued, printing or printed holds the order; a failed one does not', () => {
+  test('a label queued or printing holds the order as waiting (not printed); printed as printed; failed does not', () => {
     const ids = seedOrders(ctx.db, 4)
     seedPool(ctx, 4)
     const allocated = allocateChunk(ctx, ids, 'ZTO', '76x130')
@@ -96,8 +92,8 @@ describe('checkBatch', () => {
       throw new Error(result.error.message)
     }
     expect(result.value.held.map((h) => h.reason)).toEqual([
-      'already_printed',
-      'already_printed',
+      'in_queue',
+      'in_queue',
       'already_printed'
     ])
     expect(result.value.eligible).toEqual([ids[3]])

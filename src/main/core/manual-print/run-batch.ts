@@ -9,6 +9,11 @@ import { PoolEmptyError, allocateChunk, checkBatch, type HeldOrder } from './bat
  * before they return their promise, so chunks reach the printer in the order they were given.
  */
 export type LabelSink = {
+  /**
+   * Whether the printer can take labels (it exists and its link opens), asked before any number
+   * is drawn so a refused batch writes nothing.
+   */
+  readonly ready?: (printerId: number) => Result<null>
   readonly print: (request: {
     readonly printerId: number
     readonly template: string
@@ -71,7 +76,8 @@ const CHUNK = 250
 let batchCounter = 0
 
 type BatchHandle = {
-  readonly printerId: number
+  /** Changes when the packer moves the printer's queue to another printer (see retargetBatches). */
+  printerId: number
   readonly jobIds: string[]
   readonly progress: BatchProgress
   readonly onProgress: (p: BatchProgress) => void
@@ -123,6 +129,11 @@ export async function startPrintBatch(
       }
     )
   }
+  // An unknown printer used to be found only after the first chunk was numbered (contract fuzzer).
+  const target = sink.ready?.(request.printerId)
+  if (target && !target.ok) {
+    return target
+  }
   batchCounter += 1
   const batchId = `B${String(ctx.now())}-${String(batchCounter)}`
   const jobIds: string[] = []
@@ -160,7 +171,7 @@ export async function startPrintBatch(
       return allocated
     }
     const job = await sink.print({
-      printerId: request.printerId,
+      printerId: handle.printerId,
       template: request.template,
       maskPrivacy: request.maskPrivacy,
       packageIds: allocated.value.map((a) => a.packageId)
@@ -171,7 +182,7 @@ export async function startPrintBatch(
     jobIds.push(job.value.jobId)
     if (progress.cancelled && control) {
       // Cancelled while this chunk was being handed over: its labels go the same way.
-      control.cancel(request.printerId, [job.value.jobId])
+      control.cancel(handle.printerId, [job.value.jobId])
     }
     progress.allocated += ids.length
     onProgress({ ...progress })
@@ -347,4 +358,47 @@ export function cancelBatch(
     ...cancelled.value,
     notStarted: handle.progress.total - handle.progress.allocated
   })
+}
+
+/** Batches on a printer that still draw numbers or print: what the printer's queue view acts on. */
+function batchesOn(ctx: CoreContext, printerId: number): [string, BatchHandle][] {
+  return [...batchesOf(ctx).entries()].filter(
+    ([, handle]) => handle.printerId === printerId && !handle.progress.cancelled
+  )
+}
+
+/**
+ * The packer moved a printer's queue elsewhere: the chunks its running batches have not drawn yet
+ * go to the new printer too, so nothing more lands on the dead one.
+ */
+export function retargetBatches(
+  ctx: CoreContext,
+  from: number,
+  to: number,
+  /** Old job id → the job that now carries its labels on `to`, so the batch's Cancel still reaches them. */
+  jobs: ReadonlyMap<string, string>
+): number {
+  const moved = batchesOn(ctx, from)
+  for (const [, handle] of moved) {
+    handle.printerId = to
+    const carried = handle.jobIds.flatMap((id) => {
+      const next = jobs.get(id)
+      return next === undefined ? [] : [next]
+    })
+    handle.jobIds.push(...carried)
+  }
+  return moved.length
+}
+
+/** The packer cancelled a printer's queue: its batches stop drawing numbers, as with the batch's own Cancel. */
+export function cancelBatchesOn(
+  ctx: CoreContext,
+  control: QueueControl,
+  printerId: number
+): number {
+  const running = batchesOn(ctx, printerId).filter(([, handle]) => !handle.progress.done)
+  for (const [batchId] of running) {
+    cancelBatch(ctx, control, batchId)
+  }
+  return running.length
 }

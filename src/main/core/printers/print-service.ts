@@ -1,13 +1,15 @@
+import { stationTimeZone } from '../station-time'
 import { access, constants } from 'node:fs/promises'
 import { acquireStationLock, type StationLock } from './station-lock'
 import { resolve } from 'node:path'
 import type { PrinterStatusView, PrintJobResultView } from '../../../shared/api/printers'
 import { relativePreviewDir } from '../../../shared/printer-uri'
+import { stopReason } from '../../../shared/queue-stop-reasons'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { CoreContext } from '../context'
 import { packageLabelRows, sendingLabels, type PendingLabelRow } from '../db/label-data-repo'
 import { getPrintRecord } from '../db/print-records-repo'
-import { getPrinter, newPrinterTestPackage, type PrinterRow } from '../db/printers-repo'
+import { getPrinter, setPrinterStatusReplies, type PrinterRow } from '../db/printers-repo'
 import {
   type LabelParty,
   type PrintJobLabel,
@@ -26,10 +28,10 @@ import {
   previewTransport,
   recoverAfterRestart
 } from '../printing'
-import { bitmapFromPredicate, getPixel } from '../printing/bitmap'
-import { shiftPlacements } from '../printing/encoders/native-barcodes'
-import type { LabelBitmap } from '../printing/render'
-import { packageLabelData, testLabelData } from './label-source'
+import { shiftBitmap } from '../printing/label-offset'
+import { NotAPrinterError } from '../printing/status'
+import { type StatusPolicy, asksStatus, learnReplies } from '../printing/status-check'
+import { packageLabelData } from './label-source'
 import { configuredSender } from './sender'
 
 /**
@@ -44,6 +46,8 @@ type Station = {
   readonly connection: PrinterConnection
   readonly queue: PrintQueue
   readonly listeners: Set<(event: PrintQueueEvent) => void>
+  /** Whether to ask its status and what its replies taught (shared by queue, light and test). */
+  readonly policy: StatusPolicy
 }
 
 type Service = {
@@ -144,18 +148,6 @@ export function printerLink(
   }
 }
 
-/** Moves the label by the printer's offsets (dots), keeping its size: content pushed off is cut. */
-export function shiftBitmap(bitmap: LabelBitmap, dx: number, dy: number): LabelBitmap {
-  if (dx === 0 && dy === 0) {
-    return bitmap
-  }
-  const shifted = bitmapFromPredicate(bitmap.width, bitmap.height, (x, y) =>
-    getPixel(bitmap, x - dx, y - dy)
-  )
-  // The barcodes move with the picture, so native barcode modes still find them.
-  return { ...shifted, barcodes: shiftPlacements(bitmap.barcodes, dx, dy) }
-}
-
 /**
  * Status queries and label bytes share one link and must not interleave: every send and query
  * goes through one promise chain per printer.
@@ -175,7 +167,17 @@ function serialized(connection: PrinterConnection, printer: PrinterRow): Printer
     encode: (bitmap) =>
       connection.encode(shiftBitmap(bitmap, printer.offsetXDots, printer.offsetYDots)),
     send: (bytes, name, timeoutMs) => exclusive(() => connection.send(bytes, name, timeoutMs)),
-    status: (timeoutMs) => exclusive(() => connection.status(timeoutMs)),
+    // A failed query drops the link inside the chain: a reset from outside it could cut the
+    // next caller's query (the status light's timeout killed a test print's).
+    status: (timeoutMs) =>
+      exclusive(async () => {
+        try {
+          return await connection.status(timeoutMs)
+        } catch (error) {
+          connection.transport.reset()
+          throw error
+        }
+      }),
     close: () => connection.close()
   }
 }
@@ -207,23 +209,76 @@ function station(ctx: CoreContext, printerId: number): Result<Station> {
   }
   const connection = serialized(connectPrinter(link.config, link.transport), printer)
   const listeners = new Set<(event: PrintQueueEvent) => void>()
+  const policy: StatusPolicy = {
+    mode: printer.statusMode,
+    replies: printer.statusReplies,
+    onLearned: (replies) => {
+      setPrinterStatusReplies(ctx.db, printerId, replies)
+      ctx.log.info('printer status replies learned', { printer: printer.name, replies })
+    }
+  }
   const queue = createPrintQueue({
     db: ctx.db,
     printer: connection,
     clock: ctx.now,
+    statusPolicy: policy,
     onEvent: (event) => {
       for (const listener of listeners) {
         listener(event)
       }
-      ctx.emit('printing.progress', { printerId, printer: printer.name, ...event })
+      ctx.emit('printing.progress', {
+        printerId,
+        printer: printer.name,
+        ...event,
+        ...(event.type === 'paused'
+          ? {
+              cause:
+                stopReason(event.reason, event.status ?? null, event.confirm !== undefined) ??
+                'other'
+            }
+          : {})
+      })
       if (event.type === 'paused' && event.confirm) {
         ctx.emit('printing.pendingChanged', { count: pendingLabels(ctx).length })
       }
     }
   })
-  const created: Station = { db: ctx.db, printer, connection, queue, listeners }
+  const created: Station = { db: ctx.db, printer, connection, queue, listeners, policy }
   svc.stations.set(printerId, created)
   return ok(created)
+}
+
+/** The queues opened so far (a printer gets one on first use), for the queue view. */
+export function openQueues(
+  ctx: CoreContext
+): { readonly printerId: number; readonly printer: PrinterRow; readonly queue: PrintQueue }[] {
+  return [...service(ctx).stations.entries()].map(([printerId, st]) => ({
+    printerId,
+    printer: st.printer,
+    queue: st.queue
+  }))
+}
+
+/** A printer's queue with its link and status policy, opened if need be (the test print's way in). */
+export function printerStation(
+  ctx: CoreContext,
+  printerId: number
+): Result<{
+  readonly printer: PrinterRow
+  readonly connection: PrinterConnection
+  readonly queue: PrintQueue
+  readonly policy: StatusPolicy
+}> {
+  return station(ctx, printerId)
+}
+
+/** A printer's queue, opened if need be (as a print to it would). */
+export function queueFor(
+  ctx: CoreContext,
+  printerId: number
+): Result<{ readonly printer: PrinterRow; readonly queue: PrintQueue }> {
+  const st = station(ctx, printerId)
+  return st.ok ? ok({ printer: st.value.printer, queue: st.value.queue }) : st
 }
 
 function hasJobs(st: Station): boolean {
@@ -240,8 +295,16 @@ export async function retirePrinter(ctx: CoreContext, printerId: number): Promis
   if (!st) {
     return ok(null)
   }
+  const waiting = st.queue
+    .snapshot()
+    .jobs.reduce((n, job) => n + job.labels.filter((label) => !label.done).length, 0)
   if (hasJobs(st)) {
-    return fail('CONFLICT', `Printer "${st.printer.name}" is printing; wait for its jobs to finish`)
+    // Not "is printing": a dead printer's labels only wait; the queue view moves or cancels them.
+    return fail(
+      'CONFLICT',
+      `Printer "${st.printer.name}" has ${String(waiting)} labels waiting in its queue; move them to another printer or cancel them first`,
+      { reason: 'PRINTER_HAS_JOBS', printerId, waiting }
+    )
   }
   svc.stations.delete(printerId)
   await closeStation(st)
@@ -324,9 +387,10 @@ export async function printerStatus(
   }
   const st = found.value
   const snap = st.queue.snapshot()
+  const asks = asksStatus(st.connection, st.policy)
   const base = {
     id: printerId,
-    canQuery: st.connection.canQueryStatus,
+    canQuery: asks,
     paused: snap.paused,
     pauseReason: snap.pauseReason,
     checkedAt: ctx.now()
@@ -335,7 +399,8 @@ export async function printerStatus(
     // Mid-job the queue asks between labels; a second query would only slow it down.
     return ok({ ...base, state: snap.printerState ?? 'ready', conditions: [], busy: true })
   }
-  if (!st.connection.canQueryStatus) {
+  if (!asks) {
+    // One-way links, and printers that never answer or whose status is off: a best guess.
     return ok({ ...base, state: await oneWayState(st.printer), conditions: [], busy: false })
   }
   try {
@@ -343,10 +408,14 @@ export async function printerStatus(
       st.connection.status(STATUS_TIMEOUT_MS),
       STATUS_TIMEOUT_MS + 1500
     )
+    // An answer is an answer, whoever asked: from now on this printer's silence is a fault.
+    // Silence here teaches nothing (the light is not a print; printing decides about mute).
+    learnReplies(st.policy, 'answered')
     return ok({ ...base, state: status.state, conditions: [...status.conditions], busy: false })
   } catch (error) {
-    st.connection.transport.reset()
-    return ok({ ...base, state: 'offline', conditions: [errorText(error)], busy: false })
+    // (The link was already dropped inside the serialized call; see serialized().)
+    const state = error instanceof NotAPrinterError ? 'not_a_printer' : 'offline'
+    return ok({ ...base, state, conditions: [errorText(error)], busy: false })
   }
 }
 
@@ -484,8 +553,21 @@ function enqueueOn(
   job: Parameters<PrintQueue['enqueue']>[0],
   reprint: boolean
 ): Result<QueuedJob> {
+  const snap = st.queue.snapshot()
+  if (
+    snap.paused &&
+    snap.jobs.length === 0 &&
+    snap.unconfirmed === null &&
+    snap.pauseReason !== 'paused by user'
+  ) {
+    // A fault left the empty queue stopped (a failed test print, say): printing again is the
+    // packer's retry. Otherwise the new job would wait behind a pause nobody sees.
+    st.queue.resume()
+  }
+  // Labels tell time on the station's clock, as the lists and exports do.
+  const zoned = job.timeZone === undefined ? { ...job, timeZone: stationTimeZone(st.db) } : job
   try {
-    const queued = reprint ? st.queue.reprint(job) : st.queue.enqueue(job)
+    const queued = reprint ? st.queue.reprint(zoned) : st.queue.enqueue(zoned)
     return ok({ jobId: queued.jobId, recordIds: queued.records.map((record) => record.id) })
   } catch (error) {
     if (error instanceof PrintRecordError) {
@@ -641,54 +723,6 @@ function jobResult(st: Station, jobId: string, recordIds: readonly number[]): Pr
     pauseReason: snap.pauseReason,
     printerState: snap.printerState
   }
-}
-
-// ---- Test print.
-
-const TEST_TIMEOUT_MS = 20_000
-
-/**
- * One sample label (marked 打印测试) through the printer's real queue. Refused while the printer
- * has jobs; a paused, idle queue is resumed first. A test that fails is cancelled so it never
- * blocks real labels; the queue stays paused with the printer's fault for the status light.
- */
-export async function testPrinter(
-  ctx: CoreContext,
-  printerId: number
-): Promise<Result<PrintJobResultView>> {
-  const found = station(ctx, printerId)
-  if (!found.ok) {
-    return found
-  }
-  const st = found.value
-  if (hasJobs(st)) {
-    return fail('CONFLICT', `Printer "${st.printer.name}" is printing; test it when it is idle`)
-  }
-  st.queue.resume()
-  const now = ctx.now()
-  const packageId = newPrinterTestPackage(ctx.db, now)
-  const trackingNumber = `TEST${String(now).slice(-10)}`
-  const result = await runJob(
-    st,
-    {
-      template: builtinTemplate(st.printer.labelSize),
-      labels: [{ packageId, data: testLabelData(trackingNumber, now) }]
-    },
-    { reprint: false, wait: true, timeoutMs: TEST_TIMEOUT_MS }
-  )
-  if (result.ok && hasJobs(st)) {
-    // Let the run loop settle first, so cancel retires the job instead of leaving it to resume.
-    await st.queue.whenIdle()
-    st.queue.cancel(result.value.jobId)
-    return ok(
-      jobResult(
-        st,
-        result.value.jobId,
-        result.value.labels.map((l) => l.recordId)
-      )
-    )
-  }
-  return result
 }
 
 // ---- Crash confirmation.

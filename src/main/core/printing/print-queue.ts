@@ -16,7 +16,8 @@ import {
 import type { LabelData } from './label-data'
 import type { PrinterConnection } from './printer'
 import { renderLabel } from './render'
-import type { PrinterState, PrinterStatus } from './status'
+import { NotAPrinterError, type PrinterState, type PrinterStatus } from './status'
+import { type StatusPolicy, asksStatus, checkPrinterStatus } from './status-check'
 import type { LabelTemplate } from './template'
 
 export type PrintJobLabel = {
@@ -78,6 +79,11 @@ export type PrintQueueOptions = {
   readonly writeTimeoutMs?: number
   /** A status query unanswered this long pauses the queue. Default 2 s. */
   readonly statusTimeoutMs?: number
+  /**
+   * Whether to ask the printer's status, and what is known of its replies (see status-check.ts).
+   * Default: ask, and treat silence as a fault (a printer known to answer).
+   */
+  readonly statusPolicy?: StatusPolicy
   readonly newJobId?: () => string
 }
 
@@ -130,6 +136,13 @@ export type PrintQueue = {
    * awaiting confirmation keeps the queue stopped until answered.
    */
   cancel(jobId: string): number
+  /**
+   * Takes every label that has not left (queued, or failed to send) out of this queue so it can
+   * print on another printer: each is voided here with `reason` and comes back with its job's
+   * request, so the caller enqueues the same data (the same tracking number) elsewhere. A label in
+   * flight finishes; one awaiting the packer's answer stays.
+   */
+  detach(reason: string): { readonly jobId: string; readonly request: PrintJobRequest }[]
   snapshot(): QueueSnapshot
   /** Resolves when nothing is in flight: the queue is empty or paused. */
   whenIdle(): Promise<void>
@@ -174,6 +187,7 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
   const writeTimeoutMs = options.writeTimeoutMs ?? 10_000
   const statusTimeoutMs = options.statusTimeoutMs ?? 2000
   const newJobId = options.newJobId ?? randomUUID
+  const policy: StatusPolicy = options.statusPolicy ?? { mode: 'auto', replies: 'answered' }
   const jobs: Job[] = []
   let paused = false
   let pauseReason: string | null = null
@@ -310,10 +324,9 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
         continue
       }
       // Before the first label of a run: do not send into a printer that is out of paper.
-      if (!checked && printer.canQueryStatus) {
+      if (!checked && asksStatus(printer, policy)) {
         checked = true
-        const ok = await checkStatus(job)
-        if (!ok) {
+        if ((await checkStatus(job)) === 'stop') {
           return
         }
       }
@@ -354,14 +367,29 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     markInDoubt(db, entry.recordId, reason, clock())
   }
 
-  const checkStatus = async (job: Job, entry?: LabelEntry): Promise<boolean> => {
+  /**
+   * `ready`: the printer says so; `unknown`: it cannot say (found mute just now, or not asked), so
+   * the label counts as sent; `stop`: a fault or no answer from a printer that answers, paused.
+   */
+  const checkStatus = async (
+    job: Job,
+    entry?: LabelEntry
+  ): Promise<'ready' | 'unknown' | 'stop'> => {
+    const check = await checkPrinterStatus(printer, policy, statusTimeoutMs)
+    if (check.kind === 'mute' || check.kind === 'not_asked') {
+      return 'unknown'
+    }
     let status: PrinterStatus
-    try {
-      status = await printer.status(statusTimeoutMs)
-    } catch (error) {
+    if (check.kind === 'status') {
+      status = check.status
+    } else {
+      const error = check.error
       printer.transport.reset()
       printerState = 'offline'
-      const reason = `printer did not answer a status query: ${message(error)}`
+      const reason =
+        error instanceof NotAPrinterError
+          ? message(error)
+          : `printer did not answer a status query: ${message(error)}`
       if (entry) {
         inDoubt(entry, reason)
       }
@@ -370,7 +398,7 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
         job,
         ...(entry ? { entry } : {})
       })
-      return false
+      return 'stop'
     }
     printerState = status.state
     if (status.state !== 'ready') {
@@ -378,9 +406,9 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
         inDoubt(entry, describe(status))
       }
       doPause(describe(status), { status: status.state, job, ...(entry ? { entry } : {}) })
-      return false
+      return 'stop'
     }
-    return true
+    return 'ready'
   }
 
   const sendLabel = async (job: Job, entry: LabelEntry): Promise<void> => {
@@ -412,17 +440,47 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
       return
     }
     labelEvent(job, entry)
-    if (!printer.canQueryStatus) {
-      // One-way links: `sent` is all we can know.
+    if (!asksStatus(printer, policy)) {
+      // One-way links, mute printers, status off: `sent` (the link took every byte) is all we
+      // can know; scan-back is the check.
       entry.done = true
       return
     }
     // A fault now leaves the label `sent` and not done: run() waits for the user's answer.
-    if (await checkStatus(job, entry)) {
+    const after = await checkStatus(job, entry)
+    if (after === 'ready') {
       markConfirmed(db, entry.recordId, clock())
+    }
+    if (after !== 'stop') {
       entry.done = true
       labelEvent(job, entry)
     }
+  }
+
+  /** Voids the job's labels that have not left and retires the job once nothing of it is left. */
+  const voidUnsent = (job: Job, reason: string): LabelEntry[] => {
+    job.cancelled = true
+    const voided: LabelEntry[] = []
+    for (const entry of job.labels) {
+      const record = getPrintRecord(db, entry.recordId)
+      if (!entry.done && record && (record.state === 'queued' || record.state === 'failed')) {
+        markVoided(db, entry.recordId, reason, clock())
+        entry.done = true
+        voided.push(entry)
+        labelEvent(job, entry, reason)
+      }
+    }
+    // The job in flight is retired by the run loop once its current label is settled; so is
+    // one with a label awaiting the user's answer.
+    const waiting = job.labels.some((entry) => !entry.done)
+    if (!waiting && (!running || jobs[0] !== job)) {
+      const index = jobs.indexOf(job)
+      if (index >= 0) {
+        jobs.splice(index, 1)
+        emit({ type: 'job', jobId: job.id, state: 'cancelled', labels: job.labels.length })
+      }
+    }
+    return voided
   }
 
   return {
@@ -462,31 +520,20 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     },
     cancel(jobId: string): number {
       const job = jobs.find((candidate) => candidate.id === jobId)
-      if (!job) {
-        return 0
-      }
-      job.cancelled = true
-      let voided = 0
-      for (const entry of job.labels) {
-        const record = getPrintRecord(db, entry.recordId)
-        if (!entry.done && record && (record.state === 'queued' || record.state === 'failed')) {
-          markVoided(db, entry.recordId, 'cancelled by user', clock())
-          entry.done = true
-          voided++
-          labelEvent(job, entry)
+      return job ? voidUnsent(job, 'cancelled by user').length : 0
+    },
+    detach(reason: string): { jobId: string; request: PrintJobRequest }[] {
+      const taken: { jobId: string; request: PrintJobRequest }[] = []
+      for (const job of [...jobs]) {
+        const labels = voidUnsent(job, reason).map((entry) => ({
+          packageId: entry.packageId,
+          data: entry.data
+        }))
+        if (labels.length > 0) {
+          taken.push({ jobId: job.id, request: { ...job.request, labels } })
         }
       }
-      // The job in flight is retired by the run loop once its current label is settled; so is
-      // one with a label awaiting the user's answer.
-      const waiting = job.labels.some((entry) => !entry.done)
-      if (!waiting && (!running || jobs[0] !== job)) {
-        const index = jobs.indexOf(job)
-        if (index >= 0) {
-          jobs.splice(index, 1)
-          emit({ type: 'job', jobId, state: 'cancelled', labels: job.labels.length })
-        }
-      }
-      return voided
+      return taken
     },
     snapshot(): QueueSnapshot {
       return {

@@ -272,7 +272,9 @@ function Running({
             showIcon
             role="alert"
             data-testid="print-paused"
-            title={t('print.progress.paused', { reason: run.paused })}
+            title={t('print.progress.paused', {
+              reason: run.pauseCause ? t(`queue.reason.${run.pauseCause}`) : run.paused
+            })}
             description={t('print.progress.pausedHint')}
           />
         ) : null}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { EventPayload, MethodOutput } from '../../../../shared/contract'
+import { MOVED_PREFIX, type QueueStopReason } from '../../../../shared/queue-stop-reasons'
 import { useClient } from '../../api/context'
 import type { RowState } from './BatchTable'
 import { errorText, type PrintTarget } from './use-print-target'
@@ -26,6 +27,8 @@ export type BatchRun = {
   readonly rate: number | null
   /** Why the printer stopped (a fault, or the packer's Pause); null while printing. */
   readonly paused: string | null
+  /** Why, as a code the page puts in words (连接被拒绝 / 缺纸 …); null when not given. */
+  readonly pauseCause: QueueStopReason | null
   /** The packer pressed Pause (the batch also stops drawing numbers). */
   readonly pausedByUser: boolean
   readonly unconfirmed: UnconfirmedLabel | null
@@ -46,6 +49,7 @@ const IDLE: BatchRun = {
   allocated: 0,
   rate: null,
   paused: null,
+  pauseCause: null,
   pausedByUser: false,
   unconfirmed: null,
   cancelling: false,
@@ -101,6 +105,8 @@ export function useBatchRun(): {
     batchId: string | null
     eligible: number[]
     jobs: Map<string, number>
+    /** Package → order of every label seen, so a label moved to another printer is still followed. */
+    packages: Map<number, number>
     nextOffset: number
     settledAt: number[]
     batchDone: boolean
@@ -140,8 +146,14 @@ export function useBatchRun(): {
   const onLabel = useCallback(
     (event: EventPayload<'printing.progress'>) => {
       const cur = live.current
-      if (!cur || event.printerId !== cur.printerId) {
+      if (!cur) {
         return
+      }
+      if (event.printerId !== cur.printerId) {
+        // Another printer: only this batch's labels the packer moved there (same packages).
+        if (event.type !== 'label' || !cur.packages.has(event.packageId)) {
+          return
+        }
       }
       if (cur.batchId === null) {
         // Until print.start answers we do not know which orders print: replayed then.
@@ -160,29 +172,39 @@ export function useBatchRun(): {
         return
       }
       if (event.type === 'paused') {
-        setRun((r) => ({ ...r, paused: event.reason, unconfirmed: event.confirm ?? null }))
+        setRun((r) => ({
+          ...r,
+          paused: event.reason,
+          pauseCause: event.cause ?? null,
+          unconfirmed: event.confirm ?? null
+        }))
         return
       }
       if (event.type === 'resumed') {
-        setRun((r) => ({ ...r, paused: null }))
+        setRun((r) => ({ ...r, paused: null, pauseCause: null }))
         return
       }
-      const offset = cur.jobs.get(event.jobId)
-      const orderId = offset === undefined ? undefined : cur.eligible[offset + event.index]
+      const offset = event.printerId === cur.printerId ? cur.jobs.get(event.jobId) : undefined
+      const orderId =
+        offset === undefined
+          ? cur.packages.get(event.packageId)
+          : cur.eligible[offset + event.index]
       if (orderId === undefined) {
         return
       }
+      cur.packages.set(event.packageId, orderId)
+      // Voided here because it moved to another printer: it waits there, it is not cancelled.
+      const moved = event.state === 'voided' && (event.error ?? '').startsWith(MOVED_PREFIX)
+      const state = moved ? 'queued' : event.state
       setRun((r) => {
         const states = new Map(r.states)
         const before = states.get(orderId)?.state
-        states.set(orderId, { state: event.state, trackingNumber: event.trackingNumber })
+        states.set(orderId, { state, trackingNumber: event.trackingNumber })
         const wasDone = before !== undefined && SETTLED.has(before)
         // The label in doubt is settled once the packer answered (its record left `sent`).
         const unconfirmed =
-          r.unconfirmed?.recordId === event.recordId && event.state !== 'sent'
-            ? null
-            : r.unconfirmed
-        if (!wasDone && SETTLED.has(event.state)) {
+          r.unconfirmed?.recordId === event.recordId && state !== 'sent' ? null : r.unconfirmed
+        if (!wasDone && SETTLED.has(state)) {
           const now = performance.now()
           cur.settledAt.push(now)
           while (cur.settledAt.length > 0 && (cur.settledAt[0] ?? now) < now - 5000) {
@@ -251,6 +273,7 @@ export function useBatchRun(): {
         batchId: null,
         eligible: [],
         jobs: new Map(),
+        packages: new Map(),
         nextOffset: 0,
         settledAt: [],
         batchDone: false,

@@ -4,10 +4,14 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PrinterStatusView, PrinterView } from '../../../../shared/api/printers'
 import { useClient } from '../../api/context'
+import { errorWords } from '../../lib/error-words'
 import { LabelPreview } from './LabelPreview'
 import { PendingLabels } from './PendingLabels'
 import { PrinterForm } from './PrinterForm'
 import { usePrinterStatus } from './use-printer-status'
+import { PrinterQueues } from '../printer-queue/PrinterQueuePanel'
+import { queueErrorText } from '../printer-queue/queue-words'
+import { usePrinterQueues } from '../printer-queue/use-printer-queues'
 
 type BadgeStatus = 'success' | 'error' | 'warning' | 'processing' | 'default'
 
@@ -32,6 +36,27 @@ function light(status: PrinterStatusView | undefined): { badge: BadgeStatus; key
   }
 }
 
+/**
+ * A printer that cannot report paper-out (issue 9 item 2): found mute, or its status queries are
+ * off. The packer must know the app will not stop for paper out there; scan-back is the check.
+ */
+function CannotReport({ printer }: { readonly printer: PrinterView }): ReactNode {
+  const { t } = useTranslation()
+  const off = printer.statusMode === 'off'
+  if (printer.kind === 'preview' || (!off && printer.statusReplies !== 'mute')) {
+    return null
+  }
+  return (
+    <Tooltip
+      title={t(off ? 'settings.printers.cannotReportOff' : 'settings.printers.cannotReportMute')}
+    >
+      <Tag color="orange" data-testid="printer-cannot-report">
+        {t('settings.printers.cannotReport')}
+      </Tag>
+    </Tooltip>
+  )
+}
+
 /** Settings → 打印机: the station's printers, their status lights, test print, and a label preview. */
 export function PrintersTab(): ReactNode {
   const { t } = useTranslation()
@@ -46,6 +71,9 @@ export function PrintersTab(): ReactNode {
     client,
     printers.map((p) => p.id)
   )
+  // The queue is the live truth while labels wait: its stop reason beats the last status poll.
+  const { queues, refresh: refreshQueues } = usePrinterQueues()
+  const queueOf = (id: number) => queues.find((q) => q.printerId === id)
 
   const load = useCallback(async () => {
     try {
@@ -60,28 +88,30 @@ export function PrintersTab(): ReactNode {
   }, [load])
 
   const fail = (error: unknown) => {
-    void message.error(
-      t('app.error', { message: error instanceof Error ? error.message : String(error) })
-    )
+    void message.error(t('app.error', { message: errorWords(error) }))
   }
 
   const testPrint = async (printer: PrinterView) => {
     setTesting(printer.id)
     try {
       const result = await client.call('printers.test', { id: printer.id })
-      const label = result.labels[0]
-      if (label && !result.paused && label.state === 'confirmed') {
-        void message.success(t('settings.printers.testOk', { tracking: label.trackingNumber }))
-      } else if (label && !result.paused && label.state === 'sent') {
-        void message.info(t('settings.printers.testSent', { tracking: label.trackingNumber }))
+      const tracking = result.trackingNumber
+      if (result.outcome === 'printed') {
+        void message.success(t('settings.printers.testOk', { tracking }))
+      } else if (result.outcome === 'sent') {
+        void message.info(
+          t(result.cannotReport ? 'settings.printers.testSentMute' : 'settings.printers.testSent', {
+            tracking
+          }),
+          result.cannotReport ? 10 : 3
+        )
       } else {
-        const state = result.printerState
-        const reason =
-          state && state !== 'ready'
-            ? t(`settings.printers.status.${state}`)
-            : (result.pauseReason ?? label?.error ?? label?.state ?? '')
-        void message.error(t('settings.printers.testFailed', { reason }))
+        // The cause in the UI's words (连接被拒绝 / 无响应 / 缺纸 …), never main's English.
+        const reason = t(`queue.reason.${result.cause ?? 'other'}`)
+        void message.error(t('settings.printers.testFailed', { reason }), 8)
       }
+      // What the test learned (a mute printer) shows in the list at once.
+      await load()
     } catch (error) {
       fail(error)
     } finally {
@@ -105,7 +135,9 @@ export function PrintersTab(): ReactNode {
       void message.success(t('settings.printers.removed', { name: printer.name }))
       await load()
     } catch (error) {
-      fail(error)
+      // A printer with waiting labels: say so in words; its queue (above the list) moves or cancels them.
+      void message.error(queueErrorText(error, t, printer.name), 8)
+      refreshQueues()
     }
   }
 
@@ -113,6 +145,9 @@ export function PrintersTab(): ReactNode {
     <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', minHeight: 0 }}>
       <div style={{ flex: 1, minWidth: 0 }}>
         <PendingLabels />
+        <div style={{ marginBottom: 16 }} data-testid="printers-tab-queues">
+          <PrinterQueues queues={queues} onChanged={refreshQueues} />
+        </div>
         <Card
           size="small"
           title={t('settings.printers.title')}
@@ -144,10 +179,31 @@ export function PrintersTab(): ReactNode {
                 width: 96,
                 render: (_v, printer) => {
                   const status = statuses.get(printer.id)
+                  const queue = queueOf(printer.id)
                   const { badge, key } = light(status)
+                  if (queue?.state === 'stopped' && queue.reason !== null) {
+                    return (
+                      <Tooltip title={queue.detail}>
+                        <span
+                          data-testid="printer-status"
+                          data-state={queue.printerState ?? 'offline'}
+                          data-queue={queue.state}
+                        >
+                          <Badge
+                            status={queue.reason === 'paused' ? 'warning' : 'error'}
+                            text={t(`queue.reasonShort.${queue.reason}`)}
+                          />
+                        </span>
+                      </Tooltip>
+                    )
+                  }
                   return (
                     <Tooltip title={status?.pauseReason ?? status?.conditions.join(', ')}>
-                      <span data-testid="printer-status" data-state={status?.state ?? 'checking'}>
+                      <span
+                        data-testid="printer-status"
+                        data-state={status?.state ?? 'checking'}
+                        data-queue={queue?.state ?? 'idle'}
+                      >
                         <Badge status={badge} text={t(`settings.printers.status.${key}`)} />
                       </span>
                     </Tooltip>
@@ -159,11 +215,13 @@ export function PrintersTab(): ReactNode {
                 title: t('settings.printers.columns.name'),
                 width: 170,
                 render: (_v, printer) => (
-                  <Space size={4}>
+                  // wrap: a long note (English) goes under the name instead of squeezing it.
+                  <Space size={4} wrap>
                     <Typography.Text strong>{printer.name}</Typography.Text>
                     {printer.isDefault ? (
                       <Tag color="blue">{t('settings.printers.defaultTag')}</Tag>
                     ) : null}
+                    <CannotReport printer={printer} />
                   </Space>
                 )
               },
