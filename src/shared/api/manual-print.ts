@@ -9,7 +9,11 @@ export const HOLD_REASON = z.enum([
   'no_address',
   'closed',
   'refund',
-  'already_printed'
+  /** The sheet says 已发货 / 部分发货, or it shipped here (FIRST_SHIPMENT_COUNTS). */
+  'shipped',
+  'already_printed',
+  /** Its label waits in a printer's queue: not printed yet, and it keeps its number. */
+  'in_queue'
 ])
 
 const Held = z.object({
@@ -45,6 +49,8 @@ export const PrintedRowView = z.object({
   printedAt: z.number().int().nullable(),
   printCount: z.number().int(),
   verified: z.boolean(),
+  /** Scan-back said 贴错了 for this order and no check passed since: ship asks first. */
+  mislabelled: z.boolean(),
   shipped: z.boolean(),
   syncState: z.string()
 })
@@ -142,7 +148,10 @@ export const manualPrintApi = {
       orderId: z.number().int().nullable(),
       platformOrderId: z.string().nullable(),
       trackingNumber: z.string().nullable(),
-      reason: HOLD_REASON.nullable()
+      reason: HOLD_REASON.nullable(),
+      /** The printed label's package and queue job: 'printing.progress' tells what became of it. */
+      packageId: z.number().int().nullable(),
+      jobId: z.string().nullable()
     })
   },
   'print.reprint': {
@@ -153,7 +162,12 @@ export const manualPrintApi = {
         carrier: Carrier.optional(),
         printerId: z.number().int().positive(),
         template: Template.default('76x130'),
-        maskPrivacy: z.boolean().default(true)
+        maskPrivacy: z.boolean().default(true),
+        /**
+         * The packer confirmed reprinting a label of a shipped order (FIRST_SHIPMENT_COUNTS):
+         * without it such a reprint is refused, so it is never a side effect of a scan.
+         */
+        shipped: z.boolean().default(false)
       })
       .strict(),
     output: z.object({ jobId: z.string() })
@@ -204,7 +218,9 @@ export const manualPrintApi = {
       .object({
         trackingNumber: z.string().trim().min(1, 'required').max(64),
         expectedOrderId: z.number().int().positive().nullable().default(null),
-        carrier: Carrier.optional()
+        carrier: Carrier.optional(),
+        /** The carrier chosen on the page: decides a number two carriers share, filters nothing. */
+        preferCarrier: Carrier.optional()
       })
       .strict(),
     output: z.object({
@@ -239,7 +255,9 @@ export const manualPrintApi = {
       .object({
         filter: PrintedFilterInput,
         /** packing: 发货单, one row per package; picking: 拣货单, one row per SKU (rows = SKUs). */
-        kind: z.enum(['packing', 'picking']).default('packing')
+        kind: z.enum(['packing', 'picking']).default('packing'),
+        /** The 发货单 masks the receiver's name and phone (张*, 138****1234) as labels do. */
+        maskPrivacy: z.boolean().default(true)
       })
       .strict(),
     output: z.object({

@@ -1,5 +1,5 @@
 import { findCarrier } from '../../../shared/carriers'
-import { RULES } from '../../../shared/rules'
+import { BATCH_PRINT_MAX, RULES } from '../../../shared/rules'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { CoreContext } from '../context'
 import { appendAudit } from '../db/audit-repo'
@@ -12,16 +12,9 @@ import {
 } from '../db/packages-repo'
 import { batchOrders, type BatchOrderRow } from '../db/print-batch-repo'
 import { poolSource, type TrackingNumberSource } from '../waybills/pool-service'
+import { ORDER_HOLDS, orderHold } from '../rules/order-hold'
 
-export const BATCH_PRINT_MAX = 5000
-
-export const HOLD_REASONS = [
-  'not_found',
-  'no_address',
-  'closed',
-  'refund',
-  'already_printed'
-] as const
+export const HOLD_REASONS = ['not_found', ...ORDER_HOLDS, 'already_printed', 'in_queue'] as const
 export type HoldReason = (typeof HOLD_REASONS)[number]
 export type HeldOrder = { orderId: number; platformOrderId: string; reason: HoldReason }
 
@@ -38,23 +31,19 @@ function holdReason(row: BatchOrderRow | undefined): HoldReason | null {
   if (!row) {
     return 'not_found'
   }
-  if (
-    [row.receiver_name, row.receiver_phone, row.province, row.city, row.address_detail].some(
-      (v) => v.trim() === ''
-    )
-  ) {
-    return 'no_address'
-  }
-  if (row.status === 'closed') {
-    return 'closed'
-  }
-  if (row.refund_state !== 'none') {
-    return 'refund'
+  const hold = orderHold(row)
+  if (hold !== null) {
+    return hold
   }
   if (
     row.first_package_state !== null &&
-    ['queued', 'printing', 'printed'].includes(row.first_package_state)
+    ['queued', 'printing'].includes(row.first_package_state)
   ) {
+    // Its label waits in a printer's queue (perhaps a dead printer's): not printed, and not to be
+    // numbered twice; the printer queue view retries, moves or cancels it.
+    return 'in_queue'
+  }
+  if (row.first_package_state === 'printed') {
     return 'already_printed'
   }
   return null

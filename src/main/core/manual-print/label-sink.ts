@@ -1,6 +1,6 @@
 import { ok, type Result } from '../../../shared/result'
 import type { CoreContext } from '../context'
-import { printPackages } from '../printers/print-service'
+import { printPackages, queueFor } from '../printers/print-service'
 import type { LabelSink } from './run-batch'
 
 /** The printing service as a LabelSink: jobs are queued, not awaited (progress arrives as events). */
@@ -20,6 +20,10 @@ export function queueSink(ctx: CoreContext): LabelSink {
     return job.ok ? ok({ jobId: job.value.jobId }) : job
   }
   return {
+    ready: (printerId) => {
+      const found = queueFor(ctx, printerId)
+      return found.ok ? ok(null) : found
+    },
     print: (request) => send(request, false),
     reprint: (request) => send(request, true)
   }

@@ -1,16 +1,18 @@
 import { findCarrier } from '../../../shared/carriers'
 import { maskName, maskPhone } from '../../../shared/phone'
-import { fail, ok } from '../../../shared/result'
+import { regionText } from '../../../shared/regions'
+import { ok } from '../../../shared/result'
 import type { DomainHandlers } from '../api/handler-types'
 import type { CoreContext } from '../context'
-import { findOrderByCode } from '../db/orders-repo'
 import { countPrinted, listPrinted, type PrintedFilter } from '../db/printed-repo'
 import { getOrderRow } from '../db/orders-repo'
+import { exportScope } from '../demo/demo-service'
 import { checkBatch } from './batch'
 import { DEFAULT_EXPORT_COLUMNS, exportPrinted } from './export'
 import { writePackingSheet, writePickingList } from './packing-sheet'
 import { previewBatch } from './preview'
-import { resolveTracking, shipOrders, verifyScan, voidPackage } from './printed-service'
+import { shipOrders, verifyScan, voidPackage } from './printed-service'
+import { reprintLabel, scanToPrint } from './scan-print'
 import { queueControl } from '../printers/print-service'
 import { poolSource } from '../waybills/pool-service'
 import {
@@ -93,80 +95,8 @@ export function createManualPrintHandlers(
     'print.pause': (ctx, input) => pauseBatch(ctx, controlFor(ctx), input.batchId),
     'print.resume': (ctx, input) => resumeBatch(ctx, controlFor(ctx), input.batchId),
     'print.cancel': (ctx, input) => cancelBatch(ctx, controlFor(ctx), input.batchId),
-    'print.scan': async (ctx, input) => {
-      const found = findOrderByCode(ctx.db, input.code)
-      if (!found) {
-        return ok({
-          result: 'not_found',
-          orderId: null,
-          platformOrderId: null,
-          trackingNumber: null,
-          reason: null
-        })
-      }
-      const order = getOrderRow(ctx.db, found.orderId)
-      const platformOrderId = order?.platform_order_id ?? null
-      const check = checkBatch(ctx, [found.orderId], input.carrier)
-      if (!check.ok) {
-        return check
-      }
-      const held = check.value.held[0]
-      if (held) {
-        // Scanning a printed order again never draws a new number: it offers a reprint.
-        const tracking =
-          held.reason === 'already_printed'
-            ? (ctx.db
-                .prepare<[number], { t: string | null }>(
-                  `SELECT tracking_number AS t FROM packages WHERE order_id = ? AND role = 'first' AND print_state != 'voided'
-                   ORDER BY sequence DESC LIMIT 1`
-                )
-                .get(found.orderId)?.t ?? null)
-            : null
-        return ok({
-          result: held.reason === 'already_printed' ? 'already_printed' : 'held',
-          orderId: found.orderId,
-          platformOrderId,
-          trackingNumber: tracking,
-          reason: held.reason
-        })
-      }
-      const started = await startPrintBatch(ctx, sinkFor(ctx), {
-        ...input,
-        orderIds: [found.orderId]
-      })
-      if (!started.ok) {
-        return started
-      }
-      const pkg = ctx.db
-        .prepare<[number], { t: string | null }>(
-          `SELECT tracking_number AS t FROM packages WHERE order_id = ? AND role = 'first' AND print_state != 'voided'
-           ORDER BY sequence DESC LIMIT 1`
-        )
-        .get(found.orderId)
-      return ok({
-        result: 'printed',
-        orderId: found.orderId,
-        platformOrderId,
-        trackingNumber: pkg?.t ?? null,
-        reason: null
-      })
-    },
-    'print.reprint': (ctx, input) => {
-      const resolved = resolveTracking(ctx, input.trackingNumber, { carrier: input.carrier })
-      if (!resolved.ok) {
-        return resolved
-      }
-      const pkg = resolved.value
-      if (!pkg || pkg.print_state === 'voided') {
-        return fail('NOT_FOUND', `No printed package with tracking number ${input.trackingNumber}`)
-      }
-      return sinkFor(ctx).reprint({
-        printerId: input.printerId,
-        template: input.template,
-        maskPrivacy: input.maskPrivacy,
-        packageIds: [pkg.id]
-      })
-    },
+    'print.scan': (ctx, input) => scanToPrint(ctx, sinkFor(ctx), input),
+    'print.reprint': (ctx, input) => reprintLabel(ctx, sinkFor(ctx), input),
     'print.preview': (ctx, input) => previewBatch(ctx, input),
     'printed.list': (ctx, input) => {
       const filter = toFilter(input.filter)
@@ -180,7 +110,7 @@ export function createManualPrintHandlers(
           // Masked here, not on screen: what leaves main is what the user may see (invariant 9).
           receiverName: input.full ? r.receiver_name : maskName(r.receiver_name),
           receiverPhone: input.full ? r.receiver_phone : maskPhone(r.receiver_phone),
-          region: `${r.province} ${r.city} ${r.district}`,
+          region: regionText(r.province, r.city, r.district),
           items: r.items ?? '',
           carrier: r.carrier,
           carrierName: findCarrier(r.carrier)?.name ?? r.carrier,
@@ -189,13 +119,20 @@ export function createManualPrintHandlers(
           printedAt: r.printed_at,
           printCount: r.print_count,
           verified: r.verified_at !== null,
+          mislabelled: r.mislabelled === 1,
           shipped: r.ship_state === 'shipped',
           syncState: r.sync_state
         }))
       })
     },
     'printed.verify': (ctx, input) => {
-      const verified = verifyScan(ctx, input.trackingNumber, input.expectedOrderId, input.carrier)
+      const verified = verifyScan(
+        ctx,
+        input.trackingNumber,
+        input.expectedOrderId,
+        input.carrier,
+        input.preferCarrier
+      )
       if (!verified.ok) {
         return verified
       }
@@ -209,7 +146,7 @@ export function createManualPrintHandlers(
       const file = await ctx.files.reserve(name)
       const { rows } = await exportPrinted(
         ctx.db,
-        toFilter(input.filter),
+        exportScope(ctx.db, toFilter(input.filter)),
         {
           format: input.format,
           encoding: input.encoding,
@@ -226,9 +163,12 @@ export function createManualPrintHandlers(
       const file = await ctx.files.reserve(
         `${picking ? '拣货单' : '发货单'}-${stamp(ctx.now())}.pdf`
       )
+      const scope = exportScope(ctx.db, toFilter(input.filter))
       const { rows, pages } = picking
-        ? await writePickingList(ctx.db, toFilter(input.filter), file.path)
-        : await writePackingSheet(ctx.db, toFilter(input.filter), file.path)
+        ? await writePickingList(ctx.db, scope, file.path)
+        : await writePackingSheet(ctx.db, scope, file.path, {
+            maskPrivacy: input.maskPrivacy
+          })
       return ok({ fileId: file.fileId, name: file.name, rows, pages })
     },
     'ship.orders': (ctx, input) => {

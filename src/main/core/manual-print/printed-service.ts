@@ -12,6 +12,7 @@ import {
 import { markShipped, shipCandidate, type ShipCandidate } from '../db/shipping-repo'
 import { voidNumber } from '../db/waybill-pools-repo'
 import { demoPoolId } from '../waybills/pool-service'
+import { HOLD_RULE, orderHold } from '../rules/order-hold'
 
 export type ShipOutcome = {
   orderId: number
@@ -39,15 +40,17 @@ function refusal(
       rule: null
     }
   }
-  if (c.order_status === 'closed') {
+  // The same check batch print and scan-to-print make (rules/order-hold.ts).
+  const hold = orderHold({ status: c.order_status, refund_state: c.refund_state })
+  if (hold === 'closed') {
     return { result: 'closed', reason: 'the order is closed (交易关闭)', rule: null }
   }
-  if (c.refund_state !== 'none') {
+  if (hold === 'refund') {
     const state = c.refund_state === 'refunded' ? 'refunded' : 'refund requested'
     return {
       result: 'refund',
       reason: `${RULES.AFTERSALES_WHOLE_ORDER}: ${state}; a refund covers the whole order, do not ship it`,
-      rule: RULES.AFTERSALES_WHOLE_ORDER
+      rule: HOLD_RULE.refund
     }
   }
   return null
@@ -75,14 +78,19 @@ export function shipOrders(ctx: CoreContext, orderIds: readonly number[]): Resul
             reason: null
           }
         }
-        if (c.ship_state === 'shipped' || c.order_shipped_at !== null) {
+        const sheetShipped =
+          orderHold({ status: c.order_status, refund_state: c.refund_state }) === 'shipped'
+        if (c.ship_state === 'shipped' || c.order_shipped_at !== null || sheetShipped) {
           // A refund after shipping is an interception (AFTERSALES_INTERCEPT_ALL), not a ship refusal.
           return {
             orderId,
             platformOrderId: c.platform_order_id,
             result: 'already_shipped',
             trackingNumber: c.tracking_number,
-            reason: null
+            reason:
+              c.ship_state === 'shipped' || c.order_shipped_at !== null
+                ? null
+                : `${RULES.FIRST_SHIPMENT_COUNTS}: the order's sheet says it shipped (已发货)`
           }
         }
         const refused = refusal(c, demoPool)
@@ -171,7 +179,12 @@ export function shipOrders(ctx: CoreContext, orderIds: readonly number[]): Resul
 export function resolveTracking(
   ctx: CoreContext,
   trackingNumber: string,
-  hint: { readonly carrier?: string | undefined; readonly orderId?: number | null | undefined } = {}
+  hint: {
+    readonly carrier?: string | undefined
+    readonly orderId?: number | null | undefined
+    /** The carrier chosen on the page: breaks a tie, never hides another carrier's package. */
+    readonly preferCarrier?: string | undefined
+  } = {}
 ): Result<TrackedPackage | null> {
   let found = findPackagesByTracking(ctx.db, trackingNumber)
   if (hint.carrier !== undefined) {
@@ -181,6 +194,12 @@ export function resolveTracking(
     const onScreen = found.filter((p) => p.order_id === hint.orderId)
     if (onScreen.length > 0) {
       found = onScreen
+    }
+  }
+  if (found.length > 1 && hint.preferCarrier !== undefined) {
+    const chosen = found.filter((p) => p.carrier === hint.preferCarrier)
+    if (chosen.length > 0) {
+      found = chosen
     }
   }
   if (found.length > 1) {
@@ -207,9 +226,14 @@ export function verifyScan(
   ctx: CoreContext,
   trackingNumber: string,
   expectedOrderId: number | null,
-  carrier?: string
+  carrier?: string,
+  preferCarrier?: string
 ): Result<VerifyOutcome> {
-  const resolved = resolveTracking(ctx, trackingNumber, { carrier, orderId: expectedOrderId })
+  const resolved = resolveTracking(ctx, trackingNumber, {
+    carrier,
+    orderId: expectedOrderId,
+    preferCarrier
+  })
   if (!resolved.ok) {
     return resolved
   }

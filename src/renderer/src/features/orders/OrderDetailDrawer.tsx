@@ -1,9 +1,12 @@
-import { Descriptions, Drawer, Empty, Table, Tag, Timeline, Typography } from 'antd'
+import { Descriptions, Drawer, Empty, Table, Timeline, Typography } from 'antd'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { regionText } from '../../../../shared/regions'
 import type { OrderDetail } from '../../../../shared/schemas/order'
 import { useClient } from '../../api/context'
 import { formatTime } from './OrderTable'
+import { OrderStateTag } from './OrderStateTag'
+import { PlatformDistrictTag } from './PlatformDistrictTag'
 
 type Props = {
   readonly orderId: number | null
@@ -17,6 +20,9 @@ export function OrderDetailDrawer({ orderId, refreshKey, onClose }: Props): Reac
   const [loaded, setLoaded] = useState<OrderDetail | null>(null)
   // A stale order from the previous opening is never shown for a new one.
   const order = loaded !== null && loaded.id === orderId ? loaded : null
+  // A package's states are enum values: show their words (an unknown one as it is, so it is seen).
+  const word = (group: string) => (value: string) =>
+    t(`detail.${group}.${value}`, { defaultValue: value })
 
   useEffect(() => {
     let live = true
@@ -46,14 +52,15 @@ export function OrderDetailDrawer({ orderId, refreshKey, onClose }: Props): Reac
           <Descriptions column={2} size="small" bordered>
             <Descriptions.Item label={t('detail.shop')}>{order.shopName}</Descriptions.Item>
             <Descriptions.Item label={t('detail.status')}>
-              <Tag>{t(`orders.status.${order.status}`)}</Tag>
+              <OrderStateTag status={order.status} refundState={order.refundState} />
             </Descriptions.Item>
             <Descriptions.Item label={t('detail.receiver')}>
               {order.receiver.name}
             </Descriptions.Item>
             <Descriptions.Item label={t('detail.phone')}>{order.receiver.phone}</Descriptions.Item>
             <Descriptions.Item label={t('detail.address')} span={2}>
-              {`${order.receiver.province} ${order.receiver.city} ${order.receiver.district} ${order.receiver.detail}`}
+              <PlatformDistrictTag show={order.platformDistrict} />
+              {`${regionText(order.receiver.province, order.receiver.city, order.receiver.district)} ${order.receiver.detail}`}
             </Descriptions.Item>
             <Descriptions.Item label={t('detail.createdAt')}>
               {formatTime(order.createdAt)}
@@ -93,12 +100,20 @@ export function OrderDetailDrawer({ orderId, refreshKey, onClose }: Props): Reac
               dataSource={order.packages}
               columns={[
                 { title: t('detail.sequence'), dataIndex: 'sequence' },
-                { title: t('detail.role'), dataIndex: 'role' },
+                { title: t('detail.role'), dataIndex: 'role', render: word('roles') },
                 { title: t('detail.carrier'), dataIndex: 'carrier' },
                 { title: t('detail.trackingNumber'), dataIndex: 'trackingNumber' },
-                { title: t('detail.printState'), dataIndex: 'printState' },
-                { title: t('detail.shipState'), dataIndex: 'shipState' },
-                { title: t('detail.syncState'), dataIndex: 'syncState' }
+                {
+                  title: t('detail.printState'),
+                  dataIndex: 'printState',
+                  render: word('printStates')
+                },
+                {
+                  title: t('detail.shipState'),
+                  dataIndex: 'shipState',
+                  render: word('shipStates')
+                },
+                { title: t('detail.syncState'), dataIndex: 'syncState', render: word('syncStates') }
               ]}
             />
           )}
@@ -107,7 +122,7 @@ export function OrderDetailDrawer({ orderId, refreshKey, onClose }: Props): Reac
           </Typography.Title>
           <Timeline
             items={order.history.map((h) => ({
-              content: `${formatTime(h.at)} · ${t(`detail.action.${h.action}`, { defaultValue: h.action })} · ${h.actor}@${h.station}`
+              content: `${formatTime(h.at)} · ${t(`detail.action.${h.action}`, { defaultValue: h.action })} · ${t(`detail.actors.${h.actor}`, { defaultValue: h.actor })}@${h.station}`
             }))}
           />
         </div>

@@ -1,10 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { Checkbox, Empty, Skeleton, Tag, Typography } from 'antd'
+import { Checkbox, Empty, Skeleton, Typography } from 'antd'
 import { useEffect, useRef, type ReactNode } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { maskPhone } from '../../../../shared/phone'
 import type { OrderSummary } from '../../../../shared/schemas/order'
+import { formatStationTime } from '../../lib/station-time'
+import { DemoTag } from '../demo/DemoTag'
+import { OrderStateTag } from './OrderStateTag'
+import { PlatformDistrictTag } from './PlatformDistrictTag'
 import type { OrderWindow } from './use-order-window'
 
 const ROW_HEIGHT = 44
@@ -57,17 +61,9 @@ export function columnLabel(t: TFunction, key: ColumnKey): string {
   return key === 'paidAt' ? t('orderList.columns.paidAt') : t(`orders.columns.${key}`)
 }
 
-const STATUS_COLORS: Readonly<Record<string, string>> = {
-  pending: 'gold',
-  partially_shipped: 'blue',
-  shipped: 'green',
-  closed: 'default'
-}
-
+/** On the station's clock (its time zone setting), as the labels and exports tell time. */
 export function formatTime(ms: number): string {
-  const d = new Date(ms)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${String(d.getFullYear())}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+  return formatStationTime(ms)
 }
 
 type Props = {
@@ -193,7 +189,6 @@ function Cell({
   readonly column: ColumnKey
   readonly row: OrderSummary
 }): ReactNode {
-  const { t } = useTranslation()
   switch (column) {
     case 'platformOrderId':
       return (
@@ -201,6 +196,7 @@ function Cell({
           <Typography.Text strong copyable={{ text: row.platformOrderId }}>
             {row.platformOrderId}
           </Typography.Text>
+          <DemoTag shopId={row.shopId} />
         </div>
       )
     case 'receiver':
@@ -210,6 +206,7 @@ function Cell({
     case 'region':
       return (
         <div role="gridcell" title={row.region}>
+          <PlatformDistrictTag show={row.platformDistrict} />
           {row.region}
         </div>
       )
@@ -222,7 +219,7 @@ function Cell({
     case 'status':
       return (
         <div role="gridcell">
-          <Tag color={STATUS_COLORS[row.status]}>{t(`orders.status.${row.status}`)}</Tag>
+          <OrderStateTag status={row.status} refundState={row.refundState} />
         </div>
       )
     case 'tracking':

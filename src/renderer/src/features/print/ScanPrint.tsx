@@ -1,46 +1,26 @@
-import { PrinterOutlined, ScanOutlined } from '@ant-design/icons'
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Input,
-  List,
-  Spin,
-  Tag,
-  Typography,
-  type InputRef
-} from 'antd'
+import { AudioMutedOutlined, ScanOutlined } from '@ant-design/icons'
+import { Alert, App, Card, Flex, Input, List, Spin, Tag, Typography, type InputRef } from 'antd'
+import i18next, { type TFunction } from 'i18next'
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { MethodOutput } from '../../../../shared/contract'
 import { useClient } from '../../api/context'
 import { PrintTargetForm } from './PrintTargetForm'
-import { errorText, usePrintTarget } from './use-print-target'
+import { ScanBanner, type Banner, type Current } from './ScanBanner'
+import { useScanHistory, type HistoryEntry } from './scan-history'
+import { useScanCapture } from './use-scan-capture'
+import { useScanLabel } from './use-scan-label'
+import { errorText, usePrintTarget, type PrintTarget } from './use-print-target'
 
-/** The order on screen: what the next label scan is checked against. */
-type Current = {
-  readonly orderId: number
-  readonly platformOrderId: string
-  readonly trackingNumber: string | null
-}
+type ScanResult = MethodOutput<'print.scan'>
 
-type Banner =
-  | { readonly kind: 'printed' }
-  | { readonly kind: 'already' }
-  | { readonly kind: 'reprinted' }
-  | { readonly kind: 'held'; readonly reason: string }
-  | { readonly kind: 'not_found'; readonly code: string }
-  | { readonly kind: 'verified'; readonly tracking: string }
-  | { readonly kind: 'wrong'; readonly tracking: string; readonly other: string }
-  | { readonly kind: 'voided'; readonly tracking: string }
-  | { readonly kind: 'error'; readonly message: string }
-
-type HistoryEntry = {
-  readonly key: number
-  readonly code: string
-  readonly text: string
-  readonly ok: boolean
+/** A history line in the language on screen (a held order's reason is itself a key). */
+function historyText(t: TFunction, item: HistoryEntry): string {
+  const values = item.values ?? {}
+  if (item.text === 'print.scan.heldReason') {
+    return t('print.scan.held', { reason: t(values.reason ?? 'print.reason.not_found') })
+  }
+  return t(item.text, values)
 }
 
 /** Three short loud beeps (Web Audio); silent where audio is unavailable. */
@@ -65,62 +45,115 @@ function beep(): void {
 }
 
 /**
- * 扫描打单: scan an order → its label prints at once; scan it again → reprint is offered with the
- * same number; scan the printed label → the scan-back check (green, or a loud red warning).
+ * 扫描打单: scan an order → its label prints at once, and the panel follows it until the printer
+ * answers (green only once it is printed); scan it again → reprint is offered with the same
+ * number; scan the printed label → the scan-back check (green, or a loud red warning).
  */
 export function ScanPrint(): ReactNode {
   const { t } = useTranslation()
   const client = useClient()
-  const { message } = App.useApp()
-  const { carriers, printers, target, setTarget, remember } = usePrintTarget(null)
+  const { message, modal } = App.useApp()
+  const { carriers, printers, target, setTarget, remember, reload } = usePrintTarget(null)
   const [code, setCode] = useState('')
   const [busy, setBusy] = useState(false)
   const [current, setCurrent] = useState<Current | null>(null)
   const [banner, setBanner] = useState<Banner | null>(null)
-  const [history, setHistory] = useState<readonly HistoryEntry[]>([])
+  const { history, log } = useScanHistory()
+  const { fate, watch } = useScanLabel()
   const inputRef = useRef<InputRef>(null)
+  const boxRef = useRef<HTMLInputElement | null>(null)
   const chain = useRef<Promise<void>>(Promise.resolve())
   const ready = target.carrier !== null && target.printerId !== null
 
-  const log = useCallback((entry: Omit<HistoryEntry, 'key'>) => {
-    setHistory((h) => [{ ...entry, key: Date.now() + Math.random() }, ...h].slice(0, 12))
+  const focus = useCallback(() => {
+    inputRef.current?.focus()
   }, [])
 
-  const focus = () => {
-    inputRef.current?.focus()
+  useEffect(() => {
+    boxRef.current = inputRef.current?.input ?? null
+    focus()
+    // After the language switch the box listens again (the switch took the focus).
+    const onLanguage = () => {
+      setTimeout(focus, 0)
+    }
+    i18next.on('languageChanged', onLanguage)
+    return () => {
+      i18next.off('languageChanged', onLanguage)
+    }
+  }, [focus])
+
+  const chooseTarget = (next: PrintTarget) => {
+    setTarget(next)
+    // The choice is made: the next keystrokes are a scanner's, not a search in the select.
+    setTimeout(focus, 0)
   }
 
-  const reprint = useCallback(async () => {
-    if (current?.trackingNumber == null || target.printerId === null) {
-      return
-    }
-    try {
-      await client.call('print.reprint', {
-        trackingNumber: current.trackingNumber,
-        printerId: target.printerId,
-        template: target.template,
-        maskPrivacy: target.maskPrivacy
+  const reprint = useCallback(
+    async (tracking: string, shipped: boolean) => {
+      if (target.printerId === null) {
+        return
+      }
+      try {
+        const job = await client.call('print.reprint', {
+          trackingNumber: tracking,
+          ...(target.carrier === null ? {} : { carrier: target.carrier }),
+          printerId: target.printerId,
+          template: target.template,
+          maskPrivacy: target.maskPrivacy,
+          shipped
+        })
+        watch({ printerId: target.printerId, jobId: job.jobId, packageId: null })
+        setBanner({ kind: 'label', reprint: true, tracking })
+        log({ code: tracking, text: 'print.scan.reprintQueued', values: { tracking }, ok: true })
+      } catch (e) {
+        setBanner({ kind: 'error', message: errorText(e) })
+      }
+      focus()
+    },
+    [client, target, watch, log, focus]
+  )
+
+  const reprintShipped = useCallback(
+    (tracking: string) => {
+      modal.confirm({
+        title: t('print.scan.shippedReprintTitle', { tracking }),
+        content: t('print.scan.shippedReprintBody'),
+        okText: t('print.scan.shippedReprintOk'),
+        okButtonProps: { danger: true },
+        afterClose: focus,
+        onOk: () => reprint(tracking, true)
       })
-      setBanner({ kind: 'reprinted' })
-      void message.success(t('print.scan.reprinted', { tracking: current.trackingNumber }))
-    } catch (e) {
-      setBanner({ kind: 'error', message: errorText(e) })
-    }
-    inputRef.current?.focus()
-  }, [client, current, target, message, t])
+    },
+    [modal, t, reprint, focus]
+  )
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F2' && banner?.kind === 'already') {
+      if (e.key === 'F2' && banner?.kind === 'already' && current?.trackingNumber) {
         e.preventDefault()
-        void reprint()
+        void reprint(current.trackingNumber, false)
       }
     }
     window.addEventListener('keydown', onKey)
     return () => {
       window.removeEventListener('keydown', onKey)
     }
-  }, [banner, reprint])
+  }, [banner, current, reprint])
+
+  const onPrinted = (res: ScanResult, scanned: string) => {
+    if (res.jobId !== null && target.printerId !== null) {
+      watch({ printerId: target.printerId, jobId: res.jobId, packageId: res.packageId })
+    }
+    setBanner({ kind: 'label', reprint: false, tracking: res.trackingNumber ?? '' })
+    log({
+      code: scanned,
+      text: 'print.scan.queued',
+      values: { tracking: res.trackingNumber ?? '' },
+      ok: true
+    })
+    // A number was drawn: the pool's count on the carrier picker goes down by one.
+    reload()
+  }
 
   const onScan = async (raw: string) => {
     const scanned = raw.trim()
@@ -138,7 +171,9 @@ export function ScanPrint(): ReactNode {
       if (scanned.length <= 64) {
         const verify = await client.call('printed.verify', {
           trackingNumber: scanned,
-          expectedOrderId: current?.orderId ?? null
+          expectedOrderId: current?.orderId ?? null,
+          // A number two carriers share is the one of the carrier chosen here.
+          preferCarrier: target.carrier
         })
         if (verify.result === 'verified' && verify.orderId !== null) {
           setCurrent({
@@ -149,7 +184,8 @@ export function ScanPrint(): ReactNode {
           setBanner({ kind: 'verified', tracking: scanned })
           log({
             code: scanned,
-            text: t('print.scan.verified', { tracking: scanned, id: verify.platformOrderId ?? '' }),
+            text: 'print.scan.verified',
+            values: { tracking: scanned, id: verify.platformOrderId ?? '' },
             ok: true
           })
           return
@@ -160,11 +196,8 @@ export function ScanPrint(): ReactNode {
           beep()
           log({
             code: scanned,
-            text: t('print.scan.wrongOrder', {
-              tracking: scanned,
-              other,
-              id: current?.platformOrderId ?? ''
-            }),
+            text: 'print.scan.wrongOrder',
+            values: { tracking: scanned, other, id: current?.platformOrderId ?? '' },
             ok: false
           })
           return
@@ -172,7 +205,12 @@ export function ScanPrint(): ReactNode {
         if (verify.result === 'voided') {
           setBanner({ kind: 'voided', tracking: scanned })
           beep()
-          log({ code: scanned, text: t('print.scan.voided', { tracking: scanned }), ok: false })
+          log({
+            code: scanned,
+            text: 'print.scan.voided',
+            values: { tracking: scanned },
+            ok: false
+          })
           return
         }
       }
@@ -185,29 +223,29 @@ export function ScanPrint(): ReactNode {
       })
       if (res.result === 'not_found' || res.orderId === null) {
         setBanner({ kind: 'not_found', code: scanned })
-        log({ code: scanned, text: t('print.scan.notFound', { code: scanned }), ok: false })
+        log({ code: scanned, text: 'print.scan.notFound', values: { code: scanned }, ok: false })
         return
       }
+      watch(null)
       setCurrent({
         orderId: res.orderId,
         platformOrderId: res.platformOrderId ?? scanned,
         trackingNumber: res.trackingNumber
       })
       if (res.result === 'printed') {
-        setBanner({ kind: 'printed' })
-        log({
-          code: scanned,
-          text: `${t('print.scan.printed')} ${res.trackingNumber ?? ''}`,
-          ok: true
-        })
+        onPrinted(res, scanned)
       } else if (res.result === 'already_printed') {
         setBanner({ kind: 'already' })
-        log({ code: scanned, text: t('print.scan.alreadyPrinted'), ok: true })
-      } else {
-        const reason = t(`print.reason.${res.reason ?? 'not_found'}`)
-        setBanner({ kind: 'held', reason })
+        log({ code: scanned, text: 'print.scan.alreadyPrinted', ok: true })
+      } else if (res.reason === 'shipped') {
+        setBanner({ kind: 'shipped', tracking: res.trackingNumber })
         beep()
-        log({ code: scanned, text: t('print.scan.held', { reason }), ok: false })
+        log({ code: scanned, text: 'print.scan.shipped', ok: false })
+      } else {
+        const reason = `print.reason.${res.reason ?? 'not_found'}`
+        setBanner({ kind: 'held', reason: t(reason) })
+        beep()
+        log({ code: scanned, text: 'print.scan.heldReason', values: { reason }, ok: false })
       }
     } catch (e) {
       setBanner({ kind: 'error', message: errorText(e) })
@@ -215,6 +253,24 @@ export function ScanPrint(): ReactNode {
       setBusy(false)
       focus()
     }
+  }
+
+  const enqueue = (scanned: string) => {
+    // A scanner can fire the next code before this one is answered: one at a time, in order.
+    chain.current = chain.current.then(() => onScan(scanned))
+  }
+  const { listening } = useScanCapture(boxRef, enqueue)
+
+  const retry = async () => {
+    if (target.printerId === null) {
+      return
+    }
+    try {
+      await client.call('printers.resume', { id: target.printerId })
+    } catch (e) {
+      void message.error(t('app.error', { message: errorText(e) }))
+    }
+    focus()
   }
 
   return (
@@ -229,7 +285,7 @@ export function ScanPrint(): ReactNode {
           carriers={carriers}
           printers={printers}
           value={target}
-          onChange={setTarget}
+          onChange={chooseTarget}
           layout="inline"
         />
       </Card>
@@ -243,30 +299,57 @@ export function ScanPrint(): ReactNode {
           setCode(e.target.value)
         }}
         onPressEnter={() => {
-          // A scanner can fire the next code before this one is answered: one at a time, in order.
           const scanned = code
           setCode('')
-          chain.current = chain.current.then(() => onScan(scanned))
+          enqueue(scanned)
         }}
-        prefix={<ScanOutlined style={{ fontSize: 28, color: '#1f6feb' }} />}
+        prefix={<ScanOutlined style={{ fontSize: 28, color: listening ? '#1f6feb' : '#bfbfbf' }} />}
         suffix={busy ? <Spin size="small" /> : <span />}
         placeholder={t('print.scan.placeholder')}
         aria-label={t('print.scan.placeholder')}
         style={{ fontSize: 26, height: 64 }}
         data-testid="scan-box"
       />
-      <Typography.Text type="secondary">{t('print.scan.hint')}</Typography.Text>
-      <ScanBanner banner={banner} current={current} onReprint={() => void reprint()} />
+      {listening ? (
+        <Typography.Text type="secondary" data-testid="scan-listening">
+          {t('print.scan.hint')}
+        </Typography.Text>
+      ) : (
+        <Alert
+          type="warning"
+          showIcon
+          icon={<AudioMutedOutlined />}
+          data-testid="scan-not-listening"
+          title={
+            <Typography.Link onClick={focus} style={{ fontSize: 16 }}>
+              {t('print.scan.notListening')}
+            </Typography.Link>
+          }
+        />
+      )}
+      <ScanBanner
+        banner={banner}
+        current={current}
+        fate={fate}
+        onReprint={() => {
+          if (current?.trackingNumber) {
+            void reprint(current.trackingNumber, false)
+          }
+        }}
+        onReprintShipped={reprintShipped}
+        onRetry={() => void retry()}
+      />
       <Card size="small" title={t('print.scan.history')}>
         <List
           size="small"
           dataSource={[...history]}
           locale={{ emptyText: t('print.scan.waiting') }}
+          data-testid="scan-history"
           renderItem={(item) => (
             <List.Item key={item.key}>
               <Flex gap={12}>
                 <Tag color={item.ok ? 'green' : 'red'}>{item.code}</Tag>
-                <span>{item.text}</span>
+                <span>{historyText(t, item)}</span>
               </Flex>
             </List.Item>
           )}
@@ -274,158 +357,4 @@ export function ScanPrint(): ReactNode {
       </Card>
     </Flex>
   )
-}
-
-function ScanBanner(props: {
-  readonly banner: Banner | null
-  readonly current: Current | null
-  readonly onReprint: () => void
-}): ReactNode {
-  const { t } = useTranslation()
-  const { banner, current } = props
-  if (banner === null) {
-    return null
-  }
-  const orderLine = current ? t('print.scan.order', { id: current.platformOrderId }) : ''
-  const bigTracking = current?.trackingNumber ? (
-    <div
-      data-testid="scan-tracking"
-      style={{ fontSize: 44, fontWeight: 700, letterSpacing: 2, fontFamily: 'monospace' }}
-    >
-      {current.trackingNumber}
-    </div>
-  ) : null
-  switch (banner.kind) {
-    case 'printed':
-    case 'reprinted':
-      return (
-        <Alert
-          type="success"
-          showIcon
-          icon={<PrinterOutlined />}
-          data-testid="scan-result"
-          title={
-            <span style={{ fontSize: 20 }}>
-              {banner.kind === 'printed'
-                ? t('print.scan.printed')
-                : t('print.scan.reprinted', { tracking: current?.trackingNumber ?? '' })}{' '}
-              · {orderLine}
-            </span>
-          }
-          description={
-            <>
-              <Typography.Text type="secondary">{t('print.scan.trackingNumber')}</Typography.Text>
-              {bigTracking}
-            </>
-          }
-        />
-      )
-    case 'already':
-      return (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="scan-result"
-          title={
-            <span style={{ fontSize: 22, fontWeight: 600 }}>
-              {t('print.scan.alreadyPrinted')} · {orderLine}
-            </span>
-          }
-          description={
-            <>
-              {bigTracking}
-              <Typography.Paragraph>
-                {t('print.scan.alreadyPrintedHint', { tracking: current?.trackingNumber ?? '' })}
-              </Typography.Paragraph>
-            </>
-          }
-          action={
-            <Button size="large" type="primary" onClick={props.onReprint}>
-              {t('print.scan.reprint')}
-            </Button>
-          }
-        />
-      )
-    case 'verified':
-      return (
-        <Alert
-          type="success"
-          showIcon
-          data-testid="scan-verify"
-          style={{ background: '#389e0d', borderColor: '#389e0d' }}
-          title={
-            <span style={{ fontSize: 26, fontWeight: 700, color: '#fff' }}>
-              {t('print.scan.verified', {
-                tracking: banner.tracking,
-                id: current?.platformOrderId ?? ''
-              })}
-            </span>
-          }
-        />
-      )
-    case 'wrong':
-      return (
-        <Alert
-          type="error"
-          role="alert"
-          data-testid="scan-wrong"
-          style={{ background: '#cf1322', borderColor: '#a8071a', padding: '20px 24px' }}
-          title={
-            <span style={{ fontSize: 30, fontWeight: 800, color: '#fff' }}>
-              {t('print.scan.wrongOrder', {
-                tracking: banner.tracking,
-                other: banner.other,
-                id: current?.platformOrderId ?? ''
-              })}
-            </span>
-          }
-          description={
-            <span style={{ fontSize: 18, color: '#fff' }}>
-              {t('print.scan.wrongOrderHint', { other: banner.other })}
-            </span>
-          }
-        />
-      )
-    case 'held':
-      return (
-        <Alert
-          type="error"
-          role="alert"
-          showIcon
-          data-testid="scan-held"
-          title={
-            <span style={{ fontSize: 26, fontWeight: 700 }}>
-              {t('print.scan.held', { reason: banner.reason })} · {orderLine}
-            </span>
-          }
-        />
-      )
-    case 'voided':
-      return (
-        <Alert
-          type="error"
-          role="alert"
-          showIcon
-          data-testid="scan-held"
-          title={
-            <span style={{ fontSize: 24 }}>
-              {t('print.scan.voided', { tracking: banner.tracking })}
-            </span>
-          }
-        />
-      )
-    case 'not_found':
-      return (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="scan-result"
-          title={
-            <span style={{ fontSize: 22 }}>{t('print.scan.notFound', { code: banner.code })}</span>
-          }
-        />
-      )
-    case 'error':
-      return <Alert type="error" showIcon title={t('app.error', { message: banner.message })} />
-  }
 }

@@ -41,6 +41,9 @@ const zhCN = {
       carrier: '快递公司',
       carrierPlaceholder: '选择快递公司',
       balance: '余 {{count}} 个单号',
+      demoPool: '演示',
+      demoPoolHelp:
+        '演示单号池：面单印有「演示 DEMO」，只能试打，不能发货。添加真实单号后自动停用。',
       lowBalance: '单号不足',
       template: '面单模板',
       printer: '打印机',
@@ -72,7 +75,9 @@ const zhCN = {
       no_address: '收货信息不全',
       closed: '交易已关闭',
       refund: '买家申请退款中',
-      already_printed: '已打印'
+      shipped: '订单已发货',
+      already_printed: '已打印',
+      in_queue: '在打印机队列中等待（未打印）'
     },
     columns: {
       index: '#',
@@ -88,7 +93,7 @@ const zhCN = {
       waiting: '等待',
       queued: '排队中',
       sending: '发送中',
-      sent: '已打印',
+      sent: '已发送',
       confirmed: '已打印',
       failed: '失败',
       voided: '已取消',
@@ -154,7 +159,34 @@ const zhCN = {
       voided: '运单 {{tracking}} 已作废，不能使用',
       needSetup: '请先选择快递公司和打印机',
       history: '最近扫描',
-      waiting: '等待扫描…'
+      waiting: '等待扫描…',
+      queued: '已取号 {{tracking}}，送往打印机',
+      reprintQueued: '补打 {{tracking}}，送往打印机',
+      sending: '正在发送到打印机…',
+      waitingPrinter: '等待打印机：{{reason}}',
+      waitingHint: '面单还没有打印出来，包裹先不要放行。处理好打印机后点"重试"。',
+      retry: '重试',
+      notPrinted: '面单没有打印',
+      cause: {
+        refused: '连接被拒绝（打印机没开或地址不对）',
+        no_response: '打印机无响应',
+        unreachable: '找不到打印机（网络不通）',
+        connection_lost: '连接中断',
+        offline: '打印机离线',
+        paper_out: '缺纸',
+        cover_open: '开盖',
+        head_hot: '打印头过热',
+        unconfirmed: '请确认上一张面单是否打出',
+        paused: '已暂停',
+        other: '打印机出错'
+      },
+      shipped: '订单已发货，不再打新面单',
+      shippedHint: '这个订单已经发货。如确实要重新打印它的面单，请点"补打已发货订单"并确认。',
+      shippedReprint: '补打已发货订单…',
+      shippedReprintTitle: '补打已发货订单的面单 {{tracking}}？',
+      shippedReprintBody: '该订单已发货。补打使用同一个运单号，只在面单损坏或丢失时使用。',
+      shippedReprintOk: '确认补打',
+      notListening: '没有在接收扫码：光标在别的输入框，或窗口不在前台。点这里继续扫码'
     },
     errors: {
       pool_insufficient: '单号不足，请到 设置 → 快递公司 添加单号',
@@ -207,6 +239,9 @@ export const printBundle: Bundle<typeof zhCN> = {
         carrier: 'Carrier',
         carrierPlaceholder: 'Choose a carrier',
         balance: '{{count}} numbers left',
+        demoPool: 'Demo',
+        demoPoolHelp:
+          'Demo number pool: labels are marked “演示 DEMO”, for trying only, and cannot ship. Adding real numbers retires it.',
         lowBalance: 'Low',
         template: 'Template',
         printer: 'Printer',
@@ -238,7 +273,9 @@ export const printBundle: Bundle<typeof zhCN> = {
         no_address: 'Address incomplete',
         closed: 'Trade closed',
         refund: 'Refund requested',
-        already_printed: 'Already printed'
+        shipped: 'Order already shipped',
+        already_printed: 'Already printed',
+        in_queue: 'Waiting in a printer queue (not printed)'
       },
       columns: {
         index: '#',
@@ -254,7 +291,7 @@ export const printBundle: Bundle<typeof zhCN> = {
         waiting: 'Waiting',
         queued: 'Queued',
         sending: 'Sending',
-        sent: 'Printed',
+        sent: 'Sent to printer',
         confirmed: 'Printed',
         failed: 'Failed',
         voided: 'Cancelled',
@@ -326,7 +363,38 @@ export const printBundle: Bundle<typeof zhCN> = {
         voided: '{{tracking}} is void and must not be used',
         needSetup: 'Choose a carrier and a printer first',
         history: 'Recent scans',
-        waiting: 'Waiting for a scan…'
+        waiting: 'Waiting for a scan…',
+        queued: 'Number {{tracking}} drawn, sent to the printer',
+        reprintQueued: 'Reprint of {{tracking}} sent to the printer',
+        sending: 'Sending to the printer…',
+        waitingPrinter: 'Waiting for the printer: {{reason}}',
+        waitingHint:
+          'The label has not printed: hold the parcel. Fix the printer, then press "Retry".',
+        retry: 'Retry',
+        notPrinted: 'The label did not print',
+        cause: {
+          refused: 'connection refused (printer off or wrong address)',
+          no_response: 'the printer does not answer',
+          unreachable: 'printer unreachable (network)',
+          connection_lost: 'connection lost',
+          offline: 'printer offline',
+          paper_out: 'out of paper',
+          cover_open: 'cover open',
+          head_hot: 'print head too hot',
+          unconfirmed: 'confirm whether the last label came out',
+          paused: 'paused',
+          other: 'printer error'
+        },
+        shipped: 'Order already shipped: no new label',
+        shippedHint:
+          'This order has shipped. To print its label again, press "Reprint shipped order" and confirm.',
+        shippedReprint: 'Reprint shipped order…',
+        shippedReprintTitle: 'Reprint the label {{tracking}} of a shipped order?',
+        shippedReprintBody:
+          'The order has shipped. A reprint uses the same tracking number; only for a damaged or lost label.',
+        shippedReprintOk: 'Reprint',
+        notListening:
+          'Not listening for scans: typing is going to another box, or the window is in the background. Click here to scan'
       },
       errors: {
         pool_insufficient: 'Not enough tracking numbers: add some in Settings → Carriers',
