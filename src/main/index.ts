@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import {
   BrowserWindow,
@@ -15,6 +15,8 @@ import {
 import { ipcEventChannel } from '../shared/channels'
 import { openCore, type Core } from './core/app'
 import { bindFileIpc } from './electron/files'
+import { bindLabelsFolderIpc } from './electron/labels-folder'
+import { previewFolder } from './core/printers/preview-labels'
 import { bindIpc } from './electron/ipc'
 import {
   APP_ORIGIN,
@@ -113,6 +115,15 @@ if (!app.requestSingleInstanceLock()) {
       return chosen.canceled || !chosen.filePath ? null : chosen.filePath
     })
     const openedCore = core
+    bindLabelsFolderIpc(
+      ipcMain,
+      () => previewFolder(openedCore.ctx),
+      async (dir) => {
+        // The folder appears with the first label; open it before that too.
+        await mkdir(dir, { recursive: true })
+        return shell.openPath(dir)
+      }
+    )
     openedCore.subscribe((event, payload) => {
       win?.webContents.send(ipcEventChannel(event), payload)
     })

@@ -3,6 +3,7 @@ import {
   EVENT_NAMES,
   FILE_SAVE_CHANNEL,
   FILE_UPLOAD_CHANNEL,
+  LABELS_FOLDER_CHANNEL,
   METHOD_NAMES,
   ipcChannel,
   ipcEventChannel,
@@ -38,13 +39,17 @@ const events = Object.fromEntries(
   ])
 ) as Record<EventName, (listener: (payload: unknown) => void) => () => void>
 
-/** Two more named functions, each on its own channel: store a chosen file, save a stored one. */
+/**
+ * Three more named functions, each on its own channel: store a chosen file, save a stored one,
+ * open the preview printer's folder.
+ */
 const uploadFile = (name: string, bytes: Uint8Array) =>
   ipcRenderer.invoke(FILE_UPLOAD_CHANNEL, name, bytes)
 const saveFile = (fileId: string, suggestedName: string) =>
   ipcRenderer.invoke(FILE_SAVE_CHANNEL, fileId, suggestedName)
+const openLabelsFolder = () => ipcRenderer.invoke(LABELS_FOLDER_CHANNEL)
 
 contextBridge.exposeInMainWorld(
   'waybill',
-  Object.freeze({ methods, events, uploadFile, saveFile } satisfies PreloadBridge)
+  Object.freeze({ methods, events, uploadFile, saveFile, openLabelsFolder } satisfies PreloadBridge)
 )

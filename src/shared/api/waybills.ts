@@ -24,7 +24,9 @@ export const CarrierView = z.object({
   taobaoCode: z.string().nullable(),
   sample: z.string(),
   available: z.number().int(),
-  lowBalance: z.boolean()
+  lowBalance: z.boolean(),
+  /** The next number comes from the demo pool (演示单号池): labels say 演示, ship refuses them. */
+  demo: z.boolean()
 })
 
 const PoolAdded = z.object({

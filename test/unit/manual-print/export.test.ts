@@ -235,6 +235,50 @@ describe('exportPrinted csv', () => {
   })
 })
 
+describe('xlsx layout', () => {
+  test('every column has a width, wide enough for its content (订单号, 地址, 运单号)', async () => {
+    const file = join(tc.dataDir, 'widths.xlsx')
+    await exportPrinted(ctx.db, ALL, options({ columns: EXPORT_COLUMNS }), file)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(file)
+    const sheet = workbook.worksheets[0]
+    const widths = EXPORT_COLUMNS.map((_, i) => sheet?.getColumn(i + 1).width)
+    expect(widths.every((w) => w !== undefined && w >= 8)).toBe(true)
+    const header = (await readXlsx(file)).rows[0] ?? []
+    const widthOf = (title: string) => sheet?.getColumn(header.indexOf(title) + 1).width
+    expect(widthOf('地址')).toBeGreaterThanOrEqual(40)
+    expect(widthOf('运单号')).toBeGreaterThanOrEqual(20)
+  })
+})
+
+describe('legacy code page csv', () => {
+  test('characters outside GBK (𠮷, 㐀, 鿰) survive: the file is GB18030 and decodes back exactly', async () => {
+    const name = '𠮷㐀'
+    const detail = '鿰村 䶮巷 1 号'
+    const [id] = seedOrders(ctx.db, 1, 'RARE', () => ({ receiver: { name, detail } }))
+    const allocated = allocateChunk(ctx, [id ?? 0], 'ZTO', '76x130')
+    if (!allocated.ok) {
+      throw new Error(allocated.error.message)
+    }
+    markPrintedViaRecords(ctx.db, allocated.value)
+    const file = join(tc.dataDir, 'gb18030.csv')
+    await exportPrinted(
+      ctx.db,
+      ALL,
+      options({ format: 'csv', encoding: 'gbk', fullPhone: true }),
+      file
+    )
+    const bytes = readFileSync(file)
+    expect(bytes.includes(0x3f), 'no ? replacement byte').toBe(false)
+    const rows: string[][] = parse(iconv.decode(bytes, 'gb18030'))
+    const row = rows.find((r) => r[0] === 'RARE00001')
+    expect(row?.[1]).toBe(name)
+    expect(row?.[3]).toContain(detail)
+    // Plain GBK characters keep their GBK bytes, so an old reader still reads them.
+    expect(bytes.subarray(0, 6).equals(iconv.encode('订单号', 'gbk'))).toBe(true)
+  })
+})
+
 describe('platform-upload preset', () => {
   test('exactly 订单号, 快递公司, 快递单号 in xlsx and csv', async () => {
     const xlsx = join(tc.dataDir, 'upload.xlsx')

@@ -13,7 +13,8 @@ import {
   writePickingList
 } from '../../../src/main/core/manual-print/packing-sheet'
 import { voidPackage } from '../../../src/main/core/manual-print/printed-service'
-import { openTestCore, type TestCore } from '../../support/core-fixtures'
+import { contract } from '../../../src/shared/contract'
+import { callOk, openTestCore, type TestCore } from '../../support/core-fixtures'
 import { markPrintedViaRecords, seedOrders, seedPool } from '../../support/manual-print-fixtures'
 
 const ALL: PrintedFilter = {
@@ -151,5 +152,29 @@ describe('发货单 (packing sheet)', () => {
     const written = await writePackingSheet(ctx.db, ALL, out)
     expect(written).toEqual({ rows: ORDERS, pages: layout.pages.length })
     expect(await pdfPages(out)).toBe(layout.pages.length)
+  })
+
+  test('follows the labels’ privacy setting: 李* and 139****1111 by default, in full when turned off', () => {
+    const rows = [...printedPages(ctx.db, ALL)].flat()
+    const contact = (layout: ReturnType<typeof packingSheetLayout>) =>
+      layout.pages.flat().map((cells) => cells[2] ?? [])
+    const masked = contact(packingSheetLayout(rows))
+    expect(masked).toHaveLength(ORDERS)
+    expect(masked.every(([name, phone]) => name === '李*' && phone === '139****1111')).toBe(true)
+    const full = contact(packingSheetLayout(rows, { maskPrivacy: false }))
+    expect(full.every(([name, phone]) => name === '李四' && phone === '13900001111')).toBe(true)
+  })
+
+  test('the contract masks unless asked, and the method writes the sheet either way', async () => {
+    const input = contract['printed.packingSheet'].input
+    expect(input.parse({ filter: {} }).maskPrivacy).toBe(true)
+    for (const maskPrivacy of [true, false]) {
+      const sheet = await callOk(tc.core, 'printed.packingSheet', {
+        filter: {},
+        kind: 'packing',
+        maskPrivacy
+      })
+      expect(sheet.rows).toBe(ORDERS)
+    }
   })
 })

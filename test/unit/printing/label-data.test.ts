@@ -53,3 +53,16 @@ test('every field a built-in template uses exists in the field map', () => {
   }
   expect(interpolate('{{a}}-{{ missing }}', { a: '1' })).toBe('1-')
 })
+
+test('an item imported without a SKU prints its title alone, never "(-)"', () => {
+  const data = sampleLabel({
+    items: [
+      { title: '保温杯', sku: '-', quantity: 2 },
+      { title: '杯套', sku: '', quantity: 1 },
+      { title: '杯刷', sku: 'BR-1', quantity: 1 }
+    ]
+  })
+  const items = labelFields(data).items
+  expect(items).toBe('保温杯×2；杯套×1；杯刷(BR-1)×1')
+  expect(items).not.toContain('(-)')
+})

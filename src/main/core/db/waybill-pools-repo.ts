@@ -59,6 +59,17 @@ export function listPools(db: ReadableDB): PoolSummary[] {
     .all()
 }
 
+/** The pool the carrier's next allocated number comes from (oldest available first), if any. */
+export function nextNumberPool(db: ReadableDB, carrier: string): number | null {
+  return (
+    db
+      .prepare<[string], { pool_id: number }>(
+        `SELECT pool_id FROM waybill_numbers WHERE carrier = ? AND state = 'available' ORDER BY id LIMIT 1`
+      )
+      .get(carrier)?.pool_id ?? null
+  )
+}
+
 export function availableCount(db: ReadableDB, carrier: string): number {
   return (
     db

@@ -4,10 +4,13 @@ import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMN } from '../../../shared/api/manual-print'
 import { findCarrier } from '../../../shared/carriers'
+import { regionText } from '../../../shared/regions'
 import { maskName, maskPhone } from '../../../shared/phone'
+import { formatDateTime } from '../../../shared/time-zone'
 import type { ReadableDB } from '../db/connection'
 import { printedPages, type PrintedFilter, type PrintedRow } from '../db/printed-repo'
 import { csvField, escapeFormula } from '../sheets/cells'
+import { stationTimeZone } from '../station-time'
 
 export const EXPORT_COLUMNS = EXPORT_COLUMN.options
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number]
@@ -29,9 +32,30 @@ const HEADERS: Readonly<Record<ExportColumn, string>> = {
   shipped: '已发货'
 }
 
+/** Column widths in Excel's character units, so the sheet opens readable, not all at 8.43. */
+const WIDTHS: Readonly<Record<ExportColumn, number>> = {
+  platformOrderId: 24,
+  receiverName: 12,
+  receiverPhone: 16,
+  address: 48,
+  items: 40,
+  carrier: 12,
+  trackingNumber: 22,
+  printedAt: 20,
+  sequence: 10,
+  printCount: 10,
+  verified: 8,
+  shipped: 8
+}
+
 export type ExportOptions = {
   readonly format: 'xlsx' | 'csv'
-  /** csv only: UTF-8 with BOM (default, Excel reads it) or GBK for older Excel. */
+  /**
+   * csv only: UTF-8 with BOM (default, Excel reads it) or, as `gbk`, the Chinese legacy code page
+   * for older Excel. That one is written as GB18030: a superset of GBK with the same bytes for
+   * every GBK character, which also holds the rare characters in names (𠮷, 㐀) that GBK turns
+   * into `?`.
+   */
   readonly encoding: 'utf8bom' | 'gbk'
   readonly columns: readonly ExportColumn[]
   /** Buyer phone in full only when asked for (masked by default). */
@@ -40,16 +64,7 @@ export type ExportOptions = {
   readonly preset: 'default' | 'platform-upload'
 }
 
-function time(ms: number | null): string {
-  if (ms === null) {
-    return ''
-  }
-  const d = new Date(ms)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${String(d.getFullYear())}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`
-}
-
-function cell(row: PrintedRow, column: ExportColumn, fullPhone: boolean): string {
+function cell(row: PrintedRow, column: ExportColumn, fullPhone: boolean, zone: string): string {
   switch (column) {
     case 'platformOrderId':
       return row.platform_order_id
@@ -58,7 +73,7 @@ function cell(row: PrintedRow, column: ExportColumn, fullPhone: boolean): string
     case 'receiverPhone':
       return fullPhone ? row.receiver_phone : maskPhone(row.receiver_phone)
     case 'address':
-      return `${row.province} ${row.city} ${row.district} ${row.address_detail}`
+      return `${regionText(row.province, row.city, row.district)} ${row.address_detail}`
     case 'items':
       return row.items ?? ''
     case 'carrier':
@@ -66,7 +81,8 @@ function cell(row: PrintedRow, column: ExportColumn, fullPhone: boolean): string
     case 'trackingNumber':
       return row.tracking_number
     case 'printedAt':
-      return time(row.printed_at)
+      // The station's clock, as on the label and on screen (not the machine's zone).
+      return row.printed_at === null ? '' : formatDateTime(row.printed_at, zone, true)
     case 'sequence':
       return String(row.sequence)
     case 'printCount':
@@ -108,6 +124,7 @@ export async function exportPrinted(
     options.preset === 'platform-upload'
       ? ['订单号', '快递公司', '快递单号']
       : columns.map((c) => HEADERS[c])
+  const zone = stationTimeZone(db)
   let rows = 0
   if (options.format === 'xlsx') {
     const file = createWriteStream(outFile)
@@ -121,13 +138,17 @@ export async function exportPrinted(
     const sheet = workbook.addWorksheet(
       options.preset === 'platform-upload' ? '批量发货' : '已打印'
     )
+    // Set before the first row: the streaming writer writes <cols> with the sheet's head.
+    sheet.columns = columns.map((c) => ({ width: WIDTHS[c] }))
     sheet.addRow(headers.map((h) => inlineText(escapeFormula(h)))).commit()
     // Small pages: the wait for the disk between pages is what bounds memory (a 100k-row export
     // peaks near 300 MB RSS at 250 rows a page, near 400 MB at 2000).
     for (const page of printedPages(db, filter, XLSX_PAGE_ROWS)) {
       for (const row of page) {
         sheet
-          .addRow(columns.map((c) => inlineText(escapeFormula(cell(row, c, options.fullPhone)))))
+          .addRow(
+            columns.map((c) => inlineText(escapeFormula(cell(row, c, options.fullPhone, zone))))
+          )
           .commit()
       }
       rows += page.length
@@ -147,7 +168,7 @@ export async function exportPrinted(
   }
   const out = createWriteStream(outFile)
   const encode = (text: string): Buffer =>
-    options.encoding === 'gbk' ? iconv.encode(text, 'gbk') : Buffer.from(text, 'utf8')
+    options.encoding === 'gbk' ? iconv.encode(text, 'gb18030') : Buffer.from(text, 'utf8')
   const write = async (text: string) => {
     if (!out.write(encode(text))) {
       await once(out, 'drain')
@@ -162,8 +183,9 @@ export async function exportPrinted(
       page
         .map(
           (row) =>
-            columns.map((c) => csvField(escapeFormula(cell(row, c, options.fullPhone)))).join(',') +
-            '\r\n'
+            columns
+              .map((c) => csvField(escapeFormula(cell(row, c, options.fullPhone, zone))))
+              .join(',') + '\r\n'
         )
         .join('')
     )

@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises'
 import { createCanvas } from '@napi-rs/canvas'
 import { PDFDocument } from 'pdf-lib'
 import { findCarrier } from '../../../shared/carriers'
-import { maskPhone } from '../../../shared/phone'
+import { maskName, maskPhone } from '../../../shared/phone'
+import { regionText } from '../../../shared/regions'
 import type { ReadableDB } from '../db/connection'
 import {
   pickingLines,
@@ -61,18 +62,31 @@ const PACKING_COLUMNS: readonly SheetColumn[] = [
   { title: '快递 / 运单号', width: INNER_W - 70 - 250 - 210 - 380 }
 ]
 
+export type PackingSheetOptions = {
+  readonly title?: string
+  /** The labels' privacy setting: name and phone masked (张*, 138****1234) unless false. */
+  readonly maskPrivacy?: boolean
+}
+
 /** 发货单: one row per printed package, in print order, for the packer's clipboard. */
-export function packingSheetLayout(rows: readonly PrintedRow[], title = '发货单'): SheetLayout {
+export function packingSheetLayout(
+  rows: readonly PrintedRow[],
+  options: PackingSheetOptions = {}
+): SheetLayout {
+  const mask = options.maskPrivacy !== false
   const rowHeight = 64
   const cells = rows.map((row, i) => [
     [String(i + 1)],
     [row.platform_order_id],
-    [row.receiver_name, maskPhone(row.receiver_phone)],
-    [row.items ?? '', `${row.province}${row.city}${row.district}`],
+    [
+      mask ? maskName(row.receiver_name) : row.receiver_name,
+      mask ? maskPhone(row.receiver_phone) : row.receiver_phone
+    ],
+    [row.items ?? '', regionText(row.province, row.city, row.district, '')],
     [findCarrier(row.carrier)?.name ?? row.carrier, row.tracking_number]
   ])
   return {
-    title,
+    title: options.title ?? '发货单',
     columns: PACKING_COLUMNS,
     rowHeight,
     pages: paginate(cells, rowsPerPage(rowHeight)),
@@ -203,10 +217,10 @@ export async function writePackingSheet(
   db: ReadableDB,
   filter: PrintedFilter,
   outFile: string,
-  title = '发货单'
+  options: PackingSheetOptions = {}
 ): Promise<{ rows: number; pages: number }> {
   const rows = allPrinted(db, filter)
-  const pages = await writeSheetPdf(packingSheetLayout(rows, title), outFile)
+  const pages = await writeSheetPdf(packingSheetLayout(rows, options), outFile)
   return { rows: rows.length, pages }
 }
 

@@ -115,15 +115,30 @@ function dispatchPart(s: Sections): { elements: LabelElement[]; bottom: number }
   e.push(hline(y, 0, w))
 
   // Sorting code (大头笔): the biggest thing on the label, read from a metre away at the hub.
-  e.push(
-    text(m, y + 0.8, inner, s.route - 1.6, '{{route}}', s.route * 0.62, {
+  const route = (x: number, width: number, extra: Partial<TextElement>) =>
+    text(x, y + 0.8, width, s.route - 1.6, '{{route}}', s.route * 0.62, {
       bold: true,
       align: 'center',
       valign: 'middle',
       maxLines: 1,
-      minSize: s.route * 0.4
+      minSize: s.route * 0.4,
+      ...extra
+    })
+  e.push(route(m, inner, { unless: ['demo'] }))
+  // A demo-pool number: a black 演示 DEMO block opens the row, so nobody takes the label for a
+  // real one (ship refuses it too); the sorting code moves over to make room.
+  const demoW = 16 * f
+  e.push(
+    text(m, y + 0.8, demoW, s.route - 1.6, '{{demo}}', Math.min(s.route * 0.3, 4.2 * f), {
+      when: ['demo'],
+      inverse: true,
+      bold: true,
+      align: 'center',
+      valign: 'middle',
+      maxLines: 2
     })
   )
+  e.push(route(m + demoW + 1, inner - demoW - 1, { when: ['demo'] }))
   y += s.route
   e.push(hline(y, 0, w))
 

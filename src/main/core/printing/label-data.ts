@@ -1,13 +1,10 @@
 import { maskName, maskPhone } from '../../../shared/phone'
+import { MUNICIPAL_PSEUDO_CITIES, regionText } from '../../../shared/regions'
+import { isDemoTrackingNumber } from '../../../shared/demo-numbers'
+import { NO_SKU, type Receiver } from '../../../shared/schemas/order'
+import { DEFAULT_TIME_ZONE, formatDateTime } from '../../../shared/time-zone'
 /** A person on a waybill: the receiver (收件人) or the sender (寄件人). */
-export type LabelParty = {
-  readonly name: string
-  readonly phone: string
-  readonly province: string
-  readonly city: string
-  readonly district: string
-  readonly detail: string
-}
+export type LabelParty = Receiver
 
 export type LabelItem = {
   readonly title: string
@@ -55,30 +52,36 @@ export function groupTrackingNumber(trackingNumber: string): string {
   return [prefix, ...groups, rest].filter((part) => part !== '').join(' ')
 }
 
-export function formatPrintTime(epochMs: number, timeZone = 'Asia/Shanghai'): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23'
-  }).formatToParts(new Date(epochMs))
-  const get = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((part) => part.type === type)?.value ?? ''
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`
+/** The label's print time on the station's clock: the same formatter as the lists and exports. */
+export function formatPrintTime(epochMs: number, timeZone = DEFAULT_TIME_ZONE): string {
+  return formatDateTime(epochMs, timeZone)
 }
 
+/** 上海市 浦东新区 …: a municipality is named once, and the data's 市辖区 never prints. */
 function address(party: LabelParty): string {
-  return [party.province, party.city, party.district, party.detail]
+  return [regionText(party.province, party.city, party.district), party.detail]
     .filter((part) => part !== '')
     .join(' ')
 }
 
+/** The city as printed: empty for the data's pseudo-cities (a sender saved before the fold). */
+function shownCity(city: string): string {
+  return MUNICIPAL_PSEUDO_CITIES.has(city) ? '' : city
+}
+
+/** The destination line's city: 杭州市, and a municipality as couriers write it (上海 浦东新区). */
+function routeCity(party: LabelParty): string {
+  const city = shownCity(party.city)
+  const municipal = city === party.province || (city === '' && party.province.endsWith('市'))
+  return municipal ? party.province.replace(/市$/, '') : city
+}
+
 function itemsSummary(items: readonly LabelItem[]): string {
   return items
-    .map((item) => `${item.title}${item.sku ? `(${item.sku})` : ''}×${item.quantity}`)
+    .map(
+      (item) =>
+        `${item.title}${item.sku !== '' && item.sku !== NO_SKU ? `(${item.sku})` : ''}×${item.quantity}`
+    )
     .join('；')
 }
 
@@ -106,7 +109,7 @@ export function labelFields(data: LabelData, options: FieldOptions = {}): Record
     'receiver.contact': `${receiverName}  ${receiverPhone}`,
     'receiver.address': address(data.receiver),
     'receiver.province': data.receiver.province,
-    'receiver.city': data.receiver.city,
+    'receiver.city': shownCity(data.receiver.city),
     'receiver.district': data.receiver.district,
     'receiver.detail': data.receiver.detail,
     'sender.name': data.sender.name,
@@ -122,8 +125,9 @@ export function labelFields(data: LabelData, options: FieldOptions = {}): Record
     routeCode: data.routeCode ?? '',
     route:
       data.routeCode ??
-      [data.receiver.city, data.receiver.district].filter((part) => part !== '').join(' '),
+      [routeCity(data.receiver), data.receiver.district].filter((part) => part !== '').join(' '),
     reprint: reprint > 0 ? `补打${reprint > 1 ? String(reprint) : ''}` : '',
-    privacy: mask ? '隐私面单' : ''
+    privacy: mask ? '隐私面单' : '',
+    demo: isDemoTrackingNumber(data.trackingNumber) ? '演示 DEMO' : ''
   }
 }

@@ -4,8 +4,11 @@
  * JSON-compatible data so they can be stored, edited and shipped as files.
  */
 
-/** An element is drawn only when every named field is non-empty (e.g. `package` on multi-parcel orders). */
-type Conditional = { readonly when?: readonly string[] }
+/**
+ * An element is drawn only when every field named in `when` is non-empty (e.g. `package` on
+ * multi-parcel orders) and every field named in `unless` is empty (a layout's plain variant).
+ */
+type Conditional = { readonly when?: readonly string[]; readonly unless?: readonly string[] }
 type Area = { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
 
 export type BoxElement = Area &
@@ -90,7 +93,10 @@ export function interpolate(text: string, fields: Readonly<Record<string, string
 }
 
 export function isShown(element: LabelElement, fields: Readonly<Record<string, string>>): boolean {
-  return (element.when ?? []).every((name) => (fields[name] ?? '') !== '')
+  return (
+    (element.when ?? []).every((name) => (fields[name] ?? '') !== '') &&
+    (element.unless ?? []).every((name) => (fields[name] ?? '') === '')
+  )
 }
 
 /** Fields a template refers to; lets an editor or a test check a template against the data. */
@@ -112,7 +118,7 @@ export function templateFields(template: LabelTemplate): string[] {
         names.add(match[1] ?? '')
       }
     }
-    for (const name of element.when ?? []) {
+    for (const name of [...(element.when ?? []), ...(element.unless ?? [])]) {
       names.add(name)
     }
   }

@@ -1,7 +1,8 @@
+import { DEMO_NUMBER_PREFIX } from '../../../shared/demo-numbers'
 import { findCarrier, trackingNumberLooksRight } from '../../../shared/carriers'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { CoreContext } from '../context'
-import type { WritableDB } from '../db/connection'
+import type { ReadableDB, WritableDB } from '../db/connection'
 import { appendAudit } from '../db/audit-repo'
 import { getSetting, setSetting } from '../db/settings-repo'
 import {
@@ -26,7 +27,7 @@ export type TrackingNumberSource = {
     packageId: number,
     now: number
   ) => string | null
-  readonly available: (db: WritableDB, carrier: string) => number
+  readonly available: (db: ReadableDB, carrier: string) => number
 }
 
 export const poolSource: TrackingNumberSource = {
@@ -185,7 +186,7 @@ export function addPool(
 export const DEMO_POOL = {
   carrier: 'YTO',
   label: '演示单号池（仅供试打，不可发货）',
-  prefix: 'DEMO',
+  prefix: DEMO_NUMBER_PREFIX,
   size: 100
 } as const
 
@@ -226,7 +227,7 @@ export function ensureDemoPool(db: WritableDB, now: number): number | null {
 }
 
 /** The demo pool's id, if this database has one. */
-export function demoPoolId(db: WritableDB): number | null {
+export function demoPoolId(db: ReadableDB): number | null {
   const raw = getSetting(db, DEMO_POOL_KEY)
   const id = raw === null ? NaN : Number(raw)
   return Number.isInteger(id) ? id : null

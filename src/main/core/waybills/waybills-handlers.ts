@@ -2,7 +2,7 @@ import { CARRIERS } from '../../../shared/carriers'
 import { ok } from '../../../shared/result'
 import type { DomainHandlers } from '../api/handler-types'
 import { getSetting } from '../db/settings-repo'
-import { availableCount, listPools } from '../db/waybill-pools-repo'
+import { availableCount, listPools, nextNumberPool } from '../db/waybill-pools-repo'
 import { addPool, demoPoolId, expandRange, parseNumberList } from './pool-service'
 
 /** Below this many numbers left, a carrier shows a low-balance warning (Settings can change it). */
@@ -12,7 +12,10 @@ export const waybillsHandlers: DomainHandlers<
   'carriers.list' | 'pools.list' | 'pools.addRange' | 'pools.addList'
 > = {
   'carriers.list': (ctx) => {
-    const threshold = Number(getSetting(ctx.db, 'pools.lowBalance') ?? DEFAULT_LOW_BALANCE)
+    const stored = Number(getSetting(ctx.db, 'pools.lowBalance') ?? DEFAULT_LOW_BALANCE)
+    // A value written before settings.set checked it may not be a count.
+    const threshold = Number.isSafeInteger(stored) && stored >= 0 ? stored : DEFAULT_LOW_BALANCE
+    const demoPool = demoPoolId(ctx.db)
     return ok({
       lowBalanceThreshold: threshold,
       carriers: CARRIERS.map((c) => {
@@ -24,7 +27,8 @@ export const waybillsHandlers: DomainHandlers<
           taobaoCode: c.taobaoCode,
           sample: c.sample,
           available,
-          lowBalance: available < threshold
+          lowBalance: available < threshold,
+          demo: demoPool !== null && available > 0 && nextNumberPool(ctx.db, c.code) === demoPool
         }
       })
     })

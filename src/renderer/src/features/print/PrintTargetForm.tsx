@@ -24,7 +24,18 @@ export function PrintTargetForm(props: {
       style={inline ? { rowGap: 8 } : undefined}
       component="div"
     >
-      <Form.Item label={t('print.setup.carrier')} required style={{ minWidth: 260 }}>
+      <Form.Item
+        label={t('print.setup.carrier')}
+        required
+        style={{ minWidth: 260 }}
+        extra={
+          carriers.find((c) => c.code === value.carrier)?.demo === true ? (
+            <Typography.Text type="warning" data-testid="demo-pool-help">
+              {t('print.setup.demoPoolHelp')}
+            </Typography.Text>
+          ) : undefined
+        }
+      >
         <Select<string>
           aria-label={t('print.setup.carrier')}
           placeholder={t('print.setup.carrierPlaceholder')}
@@ -38,7 +49,18 @@ export function PrintTargetForm(props: {
             search: `${c.name} ${c.code}`,
             label: (
               <Flex justify="space-between" gap={8}>
-                <span>{c.name}</span>
+                <span>
+                  {c.name}
+                  {c.demo ? (
+                    <Tag
+                      color="orange"
+                      style={{ marginInlineStart: 6 }}
+                      data-testid="demo-pool-tag"
+                    >
+                      {t('print.setup.demoPool')}
+                    </Tag>
+                  ) : null}
+                </span>
                 <Typography.Text type={c.lowBalance ? 'danger' : 'secondary'}>
                   {t('print.setup.balance', { count: c.available })}
                 </Typography.Text>

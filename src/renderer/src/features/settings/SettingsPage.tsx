@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { CarriersTab } from '../carriers/CarriersTab'
 import { PrintersTab } from './PrintersTab'
 import { SenderTab } from './SenderTab'
+import { StationTab } from './StationTab'
 
 export type SettingsTab = {
   /** Also the i18n key under `settings.tabs.` */
@@ -15,7 +16,8 @@ export type SettingsTab = {
 export const SETTINGS_TABS: readonly SettingsTab[] = [
   { key: 'printers', Tab: PrintersTab },
   { key: 'carriers', Tab: CarriersTab },
-  { key: 'sender', Tab: SenderTab }
+  { key: 'sender', Tab: SenderTab },
+  { key: 'station', Tab: StationTab }
 ]
 
 export function SettingsPage(): ReactNode {
