@@ -1,3 +1,4 @@
+import { contractOutputBench } from './contract-output.bench'
 import type { Bench, Figure } from './harness'
 import { importBench } from './import.bench'
 import { labelsBench } from './labels.bench'
@@ -5,7 +6,13 @@ import { manualPrintBench } from './manual-print.bench'
 import { ordersBench } from './orders.bench'
 
 /** `npm run bench [-- --json] [-- --only NAME]`: a readable table, or one JSON object per line. */
-const BENCHES: readonly Bench[] = [ordersBench, importBench, labelsBench, manualPrintBench]
+const BENCHES: readonly Bench[] = [
+  ordersBench,
+  importBench,
+  labelsBench,
+  manualPrintBench,
+  contractOutputBench
+]
 
 async function main(argv: readonly string[]): Promise<void> {
   const json = argv.includes('--json')

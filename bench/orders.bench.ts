@@ -3,12 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { openDatabase, type WritableDB } from '../src/main/core/db/connection'
-import {
-  insertOrders,
-  listOrders,
-  type NewOrder,
-  type OrderSearch
-} from '../src/main/core/db/orders-repo'
+import { listOrders, type OrderSearch } from '../src/main/core/db/order-list-query'
+import { insertOrders, type NewOrder } from '../src/main/core/db/orders-repo'
 import { ORDER_SORTS } from '../src/shared/schemas/order'
 import { median, percentile, type Bench, type Figure } from './harness'
 import { makeOrder, rng } from './support/order-data'

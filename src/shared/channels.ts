@@ -32,6 +32,9 @@ export const METHOD_NAMES = [
   'printing.pending',
   'printing.confirm',
   'printers.resume',
+  'printers.queues',
+  'printers.queueCancel',
+  'printers.queueMove',
   'carriers.list',
   'pools.list',
   'pools.addRange',
@@ -49,7 +52,11 @@ export const METHOD_NAMES = [
   'printed.void',
   'printed.export',
   'printed.packingSheet',
-  'ship.orders'
+  'ship.orders',
+  'demo.status',
+  'demo.load',
+  'demo.remove',
+  'previewLabels.latest'
 ] as const
 export type MethodName = (typeof METHOD_NAMES)[number]
 
@@ -75,8 +82,12 @@ export type PreloadBridge = {
   readonly uploadFile: (name: string, bytes: Uint8Array) => Promise<unknown>
   /** Main asks where to save a stored file (a save dialog) and copies it there; a Result. */
   readonly saveFile: (fileId: string, suggestedName: string) => Promise<unknown>
+  /** Opens the preview printer's label folder in the OS file manager; a Result. */
+  readonly openLabelsFolder: () => Promise<unknown>
 }
 
 /** The two file channels beside the per-method ones (Electron only). */
 export const FILE_UPLOAD_CHANNEL = 'wb:file:upload'
 export const FILE_SAVE_CHANNEL = 'wb:file:save'
+/** Opens the preview printer's folder (main picks it; the renderer names no path). */
+export const LABELS_FOLDER_CHANNEL = 'wb:labels:open'

@@ -8,17 +8,20 @@ import {
   ipcEventChannel
 } from './channels'
 import { appApi } from './api/app'
+import { demoApi } from './api/demo'
+import { previewLabelsApi } from './api/preview-labels'
 import type { MethodSpec } from './api/common'
 import { importApi, importEvents } from './api/import'
 import { ordersApi, ordersEvents } from './api/orders'
 import { manualPrintApi, manualPrintEvents } from './api/manual-print'
 import { printersApi, printingEvents } from './api/printers'
+import { printerQueueApi } from './api/printer-queue'
 import { waybillsApi } from './api/waybills'
 
 /**
  * The one contract between renderer and main (DESIGN §4), merged from one method table per
  * domain under ./api. Each method has a zod input and output schema; main parses every payload
- * with `input`, and every transport (Electron IPC, browser-mode HTTP) and the preload are
+ * with `input` and every answer with `output` (core/api/dispatch.ts), and every transport (Electron IPC, browser-mode HTTP) and the preload are
  * generated from it. A name missing from channels.ts, or one too many, is a compile error.
  */
 export const contract = {
@@ -26,8 +29,11 @@ export const contract = {
   ...ordersApi,
   ...importApi,
   ...printersApi,
+  ...printerQueueApi,
   ...waybillsApi,
-  ...manualPrintApi
+  ...manualPrintApi,
+  ...demoApi,
+  ...previewLabelsApi
 } as const satisfies Record<MethodName, MethodSpec>
 type Assert<T extends true> = T
 /** Compile-time check: every method in the tables is listed in channels.ts (so the preload has it). */
@@ -71,6 +77,11 @@ export type AppClient = {
   readonly upload: (file: File) => Promise<{ fileId: string }>
   /** Lets the user save a stored file (browser download, or a save dialog in Electron). */
   readonly download: (fileId: string, suggestedName: string) => Promise<void>
+  /**
+   * Opens the preview printer's label folder in the OS file manager. Electron only: a browser
+   * cannot open one, so browser mode lists the newest labels instead (`previewLabels.latest`).
+   */
+  readonly openLabelsFolder?: () => Promise<void>
 }
 
 export { EVENT_NAMES, METHOD_NAMES, ipcChannel, ipcEventChannel, type EventName, type MethodName }

@@ -13,3 +13,6 @@ export const RULES = {
   BATCH_PRINT_MAX_5000: 'BATCH_PRINT_MAX_5000'
 } as const
 export type RuleId = keyof typeof RULES
+
+/** {@link RULES.BATCH_PRINT_MAX_5000}: a print batch holds at most this many orders. */
+export const BATCH_PRINT_MAX = 5000

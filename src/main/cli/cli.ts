@@ -5,6 +5,7 @@ import { sourceCommitWorker } from '../core/import/commit-worker-source'
 import { resolveDataDir } from '../core/paths'
 import { CliFailure, type CliContext } from './cli-context'
 import { registerDbCommands } from './commands/db'
+import { registerDemoCommands } from './commands/demo'
 import { registerManualPrintCommands } from './commands/manual-print'
 import { registerPrintingCommands } from './commands/printing'
 import { registerOrderCommands } from './commands/orders'
@@ -24,7 +25,8 @@ const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [
   registerManualPrintCommands,
   registerPrinterCommands,
   registerLabelCommands,
-  registerPrintingCommands
+  registerPrintingCommands,
+  registerDemoCommands
 ]
 
 type Globals = { dataDir: string | undefined; json: boolean; rest: string[] }

@@ -9,8 +9,13 @@ import { regionProblem } from '../regions'
 const text = (max: number) => z.string().trim().max(max, 'too_long')
 const required = (max: number) => text(max).min(1, 'required')
 
+/** The longest remark an order keeps; an import cuts a longer one, with a warning. */
+export const REMARK_MAX_CHARS = 500
+
 export const TEMPERATURE_ZONES = ['ambient', 'chilled', 'frozen'] as const
 export const ORDER_STATUSES = ['pending', 'partially_shipped', 'shipped', 'closed'] as const
+/** The buyer's refund on the platform's sheet (退款中 / 已退款): a hold on the order, shown where it is listed. */
+export const REFUND_STATES = ['none', 'requested', 'refunded'] as const
 export const PLATFORMS = ['kuaishou', 'taobao', 'manual'] as const
 
 export const ReceiverInput = z
@@ -35,6 +40,12 @@ export const ReceiverInput = z
       ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.code })
     }
   })
+
+/**
+ * What an item stores when its sheet gave no SKU (the schema needs one): lists show it, so the
+ * packer sees none was given; a label leaves it out rather than print "(-)".
+ */
+export const NO_SKU = '-'
 
 export const OrderItemInput = z.object({
   sku: required(64),
@@ -64,7 +75,7 @@ export const OrderInput = z.object({
     .optional(),
   receiver: ReceiverInput,
   items: z.array(OrderItemInput).min(1, 'items_required').max(200, 'too_many_items'),
-  remark: text(500).default(''),
+  remark: text(REMARK_MAX_CHARS).default(''),
   createdAt: z.number().int().positive().optional(),
   paidAt: z.number().int().positive().optional()
 })
@@ -79,15 +90,20 @@ export const Receiver = z.object({
   district: z.string(),
   detail: z.string()
 })
+/** A person at an address as stored and printed: the receiver, or the sender on a label. */
+export type Receiver = Readonly<z.output<typeof Receiver>>
 
 export const OrderSummary = z.object({
   id: z.number().int(),
   shopId: z.number().int(),
   platformOrderId: z.string(),
   status: z.enum(ORDER_STATUSES),
+  refundState: z.enum(REFUND_STATES),
   receiverName: z.string(),
   receiverPhone: z.string(),
   region: z.string(),
+  /** The district is not in the division data: kept as the platform wrote it (平台区县). */
+  platformDistrict: z.boolean(),
   itemCount: z.number().int(),
   itemSummary: z.string(),
   trackingNumbers: z.array(z.string()),
@@ -134,7 +150,10 @@ export const OrderDetail = z.object({
   shopName: z.string(),
   platformOrderId: z.string(),
   status: z.enum(ORDER_STATUSES),
+  refundState: z.enum(REFUND_STATES),
   receiver: Receiver,
+  /** See {@link OrderSummary}'s `platformDistrict`. */
+  platformDistrict: z.boolean(),
   remark: z.string(),
   exemption: z.string(),
   createdAt: z.number().int(),
@@ -216,7 +235,9 @@ export const OrderFilter = z
     city: z.string().trim().min(1).max(30, 'too_long').optional(),
     carrier: z.string().trim().min(1).max(40, 'too_long').optional(),
     exemption: z.enum(EXEMPTION_STATES).optional(),
-    problem: z.enum(ORDER_PROBLEMS).optional()
+    problem: z.enum(ORDER_PROBLEMS).optional(),
+    /** Only orders whose district is not in the division data (平台区县). */
+    platformDistrict: z.boolean().optional()
   })
   .refine((f) => f.city === undefined || f.province !== undefined, {
     path: ['city'],

@@ -62,9 +62,25 @@ describe('orders add, then orders list', () => {
       expect.stringMatching(/^added order M\d{8}-0001 \(id 1\)$/) as string
     ])
 
-    const page = await listJson(['orders', 'list', '--data-dir', dataDir, '--json'])
+    const page = await listJson(['orders', 'list', '--data-dir', dataDir, '--json', '--full'])
     expect(page.total).toBe(1)
     expect(page.rows[0]).toMatchObject({ receiverName: '张三', receiverPhone: '13812341234' })
+  })
+
+  test('--json masks the buyer like the human list unless --full is given', async () => {
+    await run(['orders', 'add', '--file', orderFile, '--data-dir', dataDir])
+    const masked = await run(['orders', 'list', '--json', '--data-dir', dataDir])
+    expect(masked.code).toBe(0)
+    const text = masked.out.join('\n')
+    expect(text).not.toContain('13812341234')
+    expect(text).not.toContain('张三')
+    const page = OrderListPage.parse(JSON.parse(text))
+    expect(page.rows[0]).toMatchObject({ receiverName: '张*', receiverPhone: '138****1234' })
+
+    const full = await listJson(['orders', 'list', '--json', '--full', '--data-dir', dataDir])
+    expect(full.rows[0]).toMatchObject({ receiverName: '张三', receiverPhone: '13812341234' })
+    const human = await run(['orders', 'list', '--full', '--data-dir', dataDir])
+    expect(human.out.join('\n')).toContain('13812341234')
   })
 
   test('the globals work before the verb too, and in --flag=value form', async () => {

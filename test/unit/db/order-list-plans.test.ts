@@ -3,10 +3,10 @@ import { openDatabase, type WritableDB } from '../../../src/main/core/db/connect
 import {
   FEW_MATCHES,
   RARE_CARRIER_PACKAGES,
-  insertOrders,
   listOrders,
   type OrderSearch
-} from '../../../src/main/core/db/orders-repo'
+} from '../../../src/main/core/db/order-list-query'
+import { insertOrders } from '../../../src/main/core/db/orders-repo'
 import { ORDER_SORTS } from '../../../src/shared/schemas/order'
 import { insertTrackedPackage, newOrderRow } from '../../support/core-fixtures'
 

@@ -1,6 +1,6 @@
 import bwipjs from 'bwip-js/node'
 import { describe, expect, test } from 'vitest'
-import { shiftBitmap } from '../../../src/main/core/printers/print-service'
+import { shiftBitmap } from '../../../src/main/core/printing/label-offset'
 import {
   type Bitmap,
   bitmapsEqual,

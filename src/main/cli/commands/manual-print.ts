@@ -2,12 +2,10 @@ import { readFileSync } from 'node:fs'
 import { copyFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { findCarrier } from '../../../shared/carriers'
-import { RULES } from '../../../shared/rules'
-import { BATCH_PRINT_MAX } from '../../core/manual-print/batch'
-import { findPrinterByName } from '../../core/db/printers-repo'
+import { BATCH_PRINT_MAX, RULES } from '../../../shared/rules'
 import { claimPrintingStation } from '../../core/printers/print-service'
-import { pendingOrderIds } from '../../core/db/print-batch-repo'
-import { findOrderByPlatformId } from '../../core/db/orders-repo'
+import { batchOrders, pendingOrderIds } from '../../core/db/print-batch-repo'
+import { findOrderByPlatformId, newestOrderWithPlatformId } from '../../core/db/orders-repo'
 import { CliFailure, intFlag, type CliContext } from '../cli-context'
 
 const TEMPLATES = ['76x130', '100x150', '100x180'] as const
@@ -32,11 +30,7 @@ function orderIdsFlag(cli: CliContext, raw: string): number[] {
     .map((platformOrderId) => {
       const row =
         findOrderByPlatformId(db, 1, platformOrderId) ??
-        db
-          .prepare<[string], { id: number }>(
-            'SELECT id FROM orders WHERE platform_order_id = ? ORDER BY id DESC'
-          )
-          .get(platformOrderId)
+        newestOrderWithPlatformId(db, platformOrderId)
       if (!row) {
         throw new CliFailure(`--orders: no order ${platformOrderId}`)
       }
@@ -47,25 +41,17 @@ function orderIdsFlag(cli: CliContext, raw: string): number[] {
 async function settle(cli: CliContext, orderIds: readonly number[], timeoutMs: number) {
   const db = cli.open().db
   const started = Date.now()
-  const states = () =>
-    orderIds.map((orderId) => {
-      const row = db
-        .prepare<
-          [number],
-          { tracking_number: string | null; print_state: string; platform_order_id: string }
-        >(
-          `SELECT p.tracking_number, p.print_state, o.platform_order_id FROM orders o
-           LEFT JOIN packages p ON p.id = (SELECT id FROM packages WHERE order_id = o.id AND role = 'first'
-             AND print_state != 'voided' ORDER BY sequence DESC LIMIT 1)
-           WHERE o.id = ?`
-        )
-        .get(orderId)
+  const states = () => {
+    const rows = new Map(batchOrders(db, orderIds).map((row) => [row.id, row]))
+    return orderIds.map((orderId) => {
+      const row = rows.get(orderId)
       return {
         orderId: row?.platform_order_id ?? String(orderId),
-        trackingNumber: row?.tracking_number ?? null,
-        state: row?.print_state ?? 'none'
+        trackingNumber: row?.first_tracking_number ?? null,
+        state: row?.first_package_state ?? 'none'
       }
     })
+  }
   for (;;) {
     const now = states()
     if (
@@ -165,7 +151,8 @@ export function registerManualPrintCommands(program: Command, cli: CliContext): 
         if (!station.ok) {
           throw new CliFailure(station.error.message)
         }
-        const printer = findPrinterByName(cli.open().db, options.printer)
+        const { printers } = await cli.call('printers.list', {})
+        const printer = printers.find((p) => p.name === options.printer)
         if (!printer) {
           throw new CliFailure(`--printer: no printer named "${options.printer}"`)
         }
@@ -265,7 +252,11 @@ export function registerManualPrintCommands(program: Command, cli: CliContext): 
       'xlsx/csv: default | platform-upload (订单号, 快递公司, 快递单号); pdf: packing-sheet (发货单, per order) | picking-list (拣货单, per SKU)',
       'default'
     )
-    .option('--gbk', 'csv in GBK for older Excel (default UTF-8 with BOM)', false)
+    .option(
+      '--gbk',
+      'csv in GB18030 (GBK-compatible) for older Excel (default UTF-8 with BOM)',
+      false
+    )
     .option('--full', 'write receiver names and phones in full (both masked by default)', false)
     .option('--full-phone', 'the same as --full (older name)', false)
     .action(
@@ -300,7 +291,11 @@ export function registerManualPrintCommands(program: Command, cli: CliContext): 
           if (kind === null) {
             throw new CliFailure('--preset for a .pdf must be packing-sheet or picking-list')
           }
-          const sheet = await cli.call('printed.packingSheet', { filter: {}, kind })
+          const sheet = await cli.call('printed.packingSheet', {
+            filter: {},
+            kind,
+            maskPrivacy: !(options.full || options.fullPhone)
+          })
           fileId = sheet.fileId
           summary = `wrote ${kind === 'picking' ? '拣货单' : '发货单'} to ${options.out}: ${String(sheet.rows)} ${kind === 'picking' ? 'SKUs' : 'orders'}, ${String(sheet.pages)} page(s)`
           result = { kind, rows: sheet.rows, pages: sheet.pages, out: options.out }

@@ -24,14 +24,26 @@ export function registerOrderCommands(program: Command, cli: CliContext): void {
     .description('list orders, newest first')
     .option('--query <Q>', 'keyword: order id, receiver name, phone or tracking number', '')
     .option('--limit <N>', 'how many rows', '50')
-    .action(async (options: { query: string; limit: string }) => {
+    .option('--full', 'receiver name and phone in full (masked by default)', false)
+    .action(async (options: { query: string; limit: string; full: boolean }) => {
       const limit = intFlag('limit', options.limit, 1, 500)
-      const page = await cli.call('orders.list', { query: options.query, limit })
+      const listed = await cli.call('orders.list', { query: options.query, limit })
+      // Masked here, like `printed list`: a script's output is as easily shared as a screen.
+      const page = options.full
+        ? listed
+        : {
+            ...listed,
+            rows: listed.rows.map((r) => ({
+              ...r,
+              receiverName: maskName(r.receiverName),
+              receiverPhone: maskPhone(r.receiverPhone)
+            }))
+          }
       const lines = page.rows.map((r) =>
         [
           r.platformOrderId,
-          maskName(r.receiverName),
-          maskPhone(r.receiverPhone),
+          r.receiverName,
+          r.receiverPhone,
           r.region,
           r.itemSummary,
           r.status

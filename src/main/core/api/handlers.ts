@@ -1,11 +1,13 @@
 import { ok } from '../../../shared/result'
 import { schemaVersion } from '../db/connection'
 import { getSetting, setSetting } from '../db/settings-repo'
+import { demoHandlers } from '../demo/demo-handlers'
 import { importHandlers } from '../import/import-handlers'
 import { ordersHandlers } from '../orders/orders-handlers'
 import { queueSink } from '../manual-print/label-sink'
 import { createManualPrintHandlers } from '../manual-print/manual-print-handlers'
 import { printersHandlers } from '../printers/printers-handlers'
+import { printerQueueHandlers } from '../printers/printer-queue-handlers'
 import { configuredSender, saveSender } from '../printers/sender'
 import { waybillsHandlers } from '../waybills/waybills-handlers'
 import type { DomainHandlers, Handlers, HostInfo } from './handler-types'
@@ -39,8 +41,10 @@ export function createHandlers(host: HostInfo): Handlers {
     ...appHandlers(host),
     ...ordersHandlers,
     ...printersHandlers,
+    ...printerQueueHandlers,
     ...waybillsHandlers,
     ...createManualPrintHandlers(queueSink),
-    ...importHandlers
+    ...importHandlers,
+    ...demoHandlers
   }
 }

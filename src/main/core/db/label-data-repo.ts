@@ -1,4 +1,6 @@
+import type { Receiver } from '../../../shared/schemas/order'
 import type { ReadableDB } from './connection'
+import type { ReceiverColumns } from './orders-repo'
 
 /** What a waybill label needs from an order and one of its packages (read-only). */
 export type PackageLabelRow = {
@@ -10,14 +12,7 @@ export type PackageLabelRow = {
   readonly packageCount: number
   readonly carrier: string | null
   readonly trackingNumber: string | null
-  readonly receiver: {
-    readonly name: string
-    readonly phone: string
-    readonly province: string
-    readonly city: string
-    readonly district: string
-    readonly detail: string
-  }
+  readonly receiver: Receiver
   readonly remark: string
   readonly items: readonly {
     readonly title: string
@@ -26,7 +21,7 @@ export type PackageLabelRow = {
   }[]
 }
 
-type Row = {
+type Row = ReceiverColumns & {
   package_id: number
   order_id: number
   platform_order_id: string
@@ -35,12 +30,6 @@ type Row = {
   package_count: number
   carrier: string | null
   tracking_number: string | null
-  receiver_name: string
-  receiver_phone: string
-  province: string
-  city: string
-  district: string
-  address_detail: string
   remark: string
 }
 

@@ -1,4 +1,4 @@
-import type { WritableDB } from './connection'
+import type { ReadableDB, WritableDB } from './connection'
 import { reverseText } from './orders-repo'
 
 export type NewPackage = {
@@ -60,7 +60,7 @@ export type ActivePackageRow = {
 }
 
 /** The order's current first package: the newest role-'first' package that was not voided. */
-export function activeFirstPackage(db: WritableDB, orderId: number): ActivePackageRow | undefined {
+export function activeFirstPackage(db: ReadableDB, orderId: number): ActivePackageRow | undefined {
   return db
     .prepare<[number], ActivePackageRow>(
       `SELECT id, sequence, carrier, tracking_number, print_state, ship_state FROM packages
@@ -69,7 +69,7 @@ export function activeFirstPackage(db: WritableDB, orderId: number): ActivePacka
     .get(orderId)
 }
 
-export function nextPackageSequence(db: WritableDB, orderId: number): number {
+export function nextPackageSequence(db: ReadableDB, orderId: number): number {
   return (
     (db
       .prepare<[number], { n: number | null }>(
@@ -98,7 +98,7 @@ export type TrackedPackage = {
  * Every package holding this number (unique per carrier, so one per carrier at most), the live
  * ones first, newest first.
  */
-export function findPackagesByTracking(db: WritableDB, trackingNumber: string): TrackedPackage[] {
+export function findPackagesByTracking(db: ReadableDB, trackingNumber: string): TrackedPackage[] {
   return db
     .prepare<[string], TrackedPackage>(
       `SELECT id, order_id, print_state, carrier FROM packages WHERE tracking_number = ?

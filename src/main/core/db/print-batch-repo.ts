@@ -1,16 +1,11 @@
 import type { ReadableDB } from './connection'
+import type { ReceiverColumns } from './orders-repo'
 
-export type BatchOrderRow = {
+export type BatchOrderRow = ReceiverColumns & {
   id: number
   platform_order_id: string
   status: string
   refund_state: string
-  receiver_name: string
-  receiver_phone: string
-  province: string
-  city: string
-  district: string
-  address_detail: string
   remark: string
   shop_name: string
   first_package_id: number | null

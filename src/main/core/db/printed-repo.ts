@@ -1,16 +1,14 @@
 import type { ReadableDB } from './connection'
-import { reverseText } from './orders-repo'
+import { MIN_PARTIAL_KEY } from './order-list-query'
+import { reverseText, type ReceiverColumns } from './orders-repo'
 
-export type PrintedRow = {
+/** Letters a carrier's numbers start with (YT, JT, SF, JD): short, but a search of their own. */
+const CARRIER_PREFIX = /^[A-Za-z]{2,3}$/
+
+export type PrintedRow = ReceiverColumns & {
   package_id: number
   order_id: number
   platform_order_id: string
-  receiver_name: string
-  receiver_phone: string
-  province: string
-  city: string
-  district: string
-  address_detail: string
   items: string | null
   carrier: string
   tracking_number: string
@@ -23,6 +21,8 @@ export type PrintedRow = {
   ship_state: string
   shipped_at: number | null
   sync_state: string
+  /** Scan-back found another order's label on this order's parcel, and no check passed since (0/1). */
+  mislabelled: number
 }
 
 export type PrintedFilter = {
@@ -33,6 +33,8 @@ export type PrintedFilter = {
   readonly includeVoided: boolean
   /** When set, only these packages (the user's selection). */
   readonly packageIds: readonly number[] | undefined
+  /** When set, leaves this shop's packages out (exports leave the demo shop out). */
+  readonly excludeShopId?: number | undefined
 }
 
 function where(filter: PrintedFilter): { sql: string; params: Record<string, unknown> } {
@@ -50,6 +52,10 @@ function where(filter: PrintedFilter): { sql: string; params: Record<string, unk
   if (filter.verified !== undefined) {
     clauses.push(filter.verified ? 'p.verified_at IS NOT NULL' : 'p.verified_at IS NULL')
   }
+  if (filter.excludeShopId !== undefined) {
+    clauses.push('o.shop_id != @excludeShopId')
+    params.excludeShopId = filter.excludeShopId
+  }
   if (filter.packageIds) {
     clauses.push(`p.id IN (SELECT value FROM json_each(@ids))`)
     params.ids = JSON.stringify(filter.packageIds)
@@ -60,11 +66,28 @@ function where(filter: PrintedFilter): { sql: string; params: Record<string, unk
     params.qHigh = `${q}\uffff`
     params.rev = reverseText(q)
     params.revHigh = `${reverseText(q)}\uffff`
-    clauses.push(`(p.tracking_number = @q OR o.platform_order_id = @q OR o.receiver_name = @q OR o.receiver_phone_rev = @rev
-      OR (length(@q) >= 4 AND ((p.tracking_number >= @q AND p.tracking_number < @qHigh)
-        OR (p.tracking_number_rev >= @rev AND p.tracking_number_rev < @revHigh)
-        OR (o.platform_order_id >= @q AND o.platform_order_id < @qHigh)
-        OR (o.receiver_phone_rev >= @rev AND o.receiver_phone_rev < @revHigh))))`)
+    // Tracking numbers are printed in capitals; a packer types "yt" as often as "YT".
+    params.tracking = q.toUpperCase()
+    const tests = [
+      'p.tracking_number = @tracking',
+      'o.platform_order_id = @q',
+      'o.receiver_name = @q',
+      'o.receiver_phone_rev = @rev'
+    ]
+    if (CARRIER_PREFIX.test(q)) {
+      tests.push(`substr(p.tracking_number, 1, ${String(q.length)}) = @tracking`)
+    }
+    if (q.length >= MIN_PARTIAL_KEY) {
+      // Any part of a tracking number: "8539" finds YT8539…, whose digits start after the
+      // carrier's letters. The list already walks the printed packages, so this costs a compare
+      // per row, not another scan.
+      tests.push(
+        'instr(p.tracking_number, @tracking) > 0',
+        '(o.platform_order_id >= @q AND o.platform_order_id < @qHigh)',
+        '(o.receiver_phone_rev >= @rev AND o.receiver_phone_rev < @revHigh)'
+      )
+    }
+    clauses.push(`(${tests.join(' OR ')})`)
   }
   return { sql: clauses.join(' AND '), params }
 }
@@ -75,7 +98,9 @@ const COLUMNS = `p.id AS package_id, o.id AS order_id, o.platform_order_id, o.re
      WHERE pi.package_id = p.id) AS items,
   p.carrier, p.tracking_number, p.sequence, p.role, p.print_state, p.printed_at,
   (SELECT count(*) FROM print_records r WHERE r.package_id = p.id AND r.state IN ('sent', 'confirmed')) AS print_count,
-  p.verified_at, p.ship_state, p.shipped_at, p.sync_state`
+  p.verified_at, p.ship_state, p.shipped_at, p.sync_state,
+  EXISTS (SELECT 1 FROM audit_events a WHERE a.entity = 'order' AND a.entity_id = o.id
+    AND a.action = 'package.verify_mismatch' AND a.at >= coalesce(p.verified_at, 0)) AS mislabelled`
 
 export function countPrinted(db: ReadableDB, filter: PrintedFilter): number {
   const w = where(filter)

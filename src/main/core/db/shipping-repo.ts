@@ -1,4 +1,4 @@
-import type { WritableDB } from './connection'
+import type { ReadableDB, WritableDB } from './connection'
 
 export type ShipCandidate = {
   order_id: number
@@ -16,7 +16,7 @@ export type ShipCandidate = {
   number_pool_id: number | null
 }
 
-export function shipCandidate(db: WritableDB, orderId: number): ShipCandidate | undefined {
+export function shipCandidate(db: ReadableDB, orderId: number): ShipCandidate | undefined {
   return db
     .prepare<[number], ShipCandidate>(
       `SELECT o.id AS order_id, o.shop_id, o.platform_order_id, o.shipped_at AS order_shipped_at,

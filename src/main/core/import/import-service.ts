@@ -1,24 +1,12 @@
 import { basename } from 'node:path'
-import type { OrderStatus } from '../../../shared/domain'
 import type { CoreContext } from '../context'
 import { appendAudit } from '../db/audit-repo'
-import { existingOrderIds, loadImportLayout, saveImportLayout } from '../db/import-layouts-repo'
-import {
-  findOrderByPlatformId,
-  getOrderRow,
-  importHold,
-  insertOrders,
-  orderItems,
-  orderStates,
-  replaceOrder,
-  type ImportHold,
-  type NewOrder,
-  type OrderRow
-} from '../db/orders-repo'
-import { toNewOrder } from '../orders/orders-service'
+import { loadImportLayout, saveImportLayout } from '../db/import-layouts-repo'
+import { insertOrders, replaceOrder, type NewOrder } from '../db/orders-repo'
 import { ItemReport, OrderAssembler, type AssembledOrder } from './assemble'
+import { classifyBatches, freshOrder, heldRows, orderIdColumns } from './reconcile'
 import type { ImportMode } from './mapping'
-import { ImportError, reason } from './reasons'
+import { ImportError } from './reasons'
 import { openTable, type MappingSource, type OpenedTable } from './table'
 import {
   IMPORT_LIMITS,
@@ -80,6 +68,8 @@ export type ImportPreview = {
   readonly counts: ImportCounts
   /** Every rejected row, sorted by file then row. */
   readonly rejected: readonly RejectedRow[]
+  /** Orders imported with a change (a remark cut to the limit), each on its row, sorted. */
+  readonly warnings: readonly RejectedRow[]
   readonly elapsedMs: number
 }
 
@@ -375,12 +365,16 @@ export async function previewImport(
   let unchanged = 0
   let skipped = 0
   const held: RejectedRow[] = []
+  const warnings: RejectedRow[] = []
   let heldOrders = 0
   const now = ctx.now()
   const ordersInfo = tableInfo(source.file, ordersTable)
   const idColumns = orderIdColumns(ordersInfo, itemsInfo)
   classifyBatches(ctx, assembled.orders, onDuplicate, now, (batch) => {
     for (const [order, c] of batch) {
+      if (c.kind !== 'held') {
+        warnings.push(...order.warnings)
+      }
       switch (c.kind) {
         case 'new':
           fresh++
@@ -419,6 +413,7 @@ export async function previewImport(
         rejected: assembled.rejectedOrders + heldOrders
       },
       rejected,
+      warnings: warnings.sort(byFileAndRow),
       elapsedMs: Math.round(performance.now() - started)
     },
     orders: assembled.orders,
@@ -429,195 +424,6 @@ export async function previewImport(
 
 function byFileAndRow(a: RejectedRow, b: RejectedRow): number {
   return a.source === b.source ? a.row - b.row : a.source === 'orders' ? -1 : 1
-}
-
-type IdColumns = Readonly<Record<RejectedRow['source'], string>>
-
-/** The order-id column of each file, as its header reads: held orders are reported there. */
-function orderIdColumns(orders: TableInfo, items: TableInfo | null): IdColumns {
-  const column = (t: TableInfo | null) => {
-    const mapped = t?.mapping.orderId
-    return mapped === undefined ? '' : (t?.headers.find((h) => h.trim() === mapped) ?? mapped)
-  }
-  return { orders: column(orders), items: column(items) }
-}
-
-const PRINT_STATE_TEXT: Readonly<Record<string, readonly [en: string, zh: string]>> = {
-  none: ['not printed', '未打印'],
-  queued: ['queued for printing', '排队打印中'],
-  printing: ['printing', '打印中'],
-  printed: ['printed', '已打印'],
-  failed: ['print failed', '打印失败'],
-  voided: ['voided', '已作废']
-}
-
-/** Every row of an order an import must not change, with the package that holds it. */
-function heldRows(order: AssembledOrder, hold: ImportHold, columns: IdColumns): RejectedRow[] {
-  const [state, stateZh] = PRINT_STATE_TEXT[hold.printState] ?? [hold.printState, hold.printState]
-  const r = hold.printed
-    ? reason('printed_package', { order: order.platformOrderId })
-    : hold.trackingNumber !== null
-      ? reason('package_allocated', {
-          order: order.platformOrderId,
-          tracking: hold.trackingNumber,
-          state,
-          stateZh
-        })
-      : reason('package_exists', { order: order.platformOrderId, state, stateZh })
-  return order.rows.map(({ row, source }) => ({ row, source, column: columns[source], ...r }))
-}
-
-type Classification =
-  | { readonly kind: 'new' }
-  | { readonly kind: 'update'; readonly id: number; readonly order: NewOrder }
-  | { readonly kind: 'held'; readonly id: number; readonly hold: ImportHold }
-  | { readonly kind: 'same' | 'skip'; readonly id: number }
-
-const CLASSIFY_BATCH = 500
-
-/**
- * Classifies orders against the database in batches (one existence query per batch) and hands
- * each batch to `visit`, so neither the checks nor the writes hold 100k extra objects at once.
- */
-function classifyBatches(
-  ctx: Pick<CoreContext, 'db'>,
-  orders: readonly AssembledOrder[],
-  onDuplicate: OnDuplicate,
-  now: number,
-  visit: (batch: readonly (readonly [AssembledOrder, Classification])[]) => void
-): void {
-  for (let i = 0; i < orders.length; i += CLASSIFY_BATCH) {
-    const slice = orders.slice(i, i + CLASSIFY_BATCH)
-    const shopId = slice[0]?.input.shopId ?? 1
-    const existing = existingOrderIds(
-      ctx.db,
-      shopId,
-      slice.map((o) => o.platformOrderId)
-    )
-    visit(
-      slice.map((order) => {
-        const id =
-          order.input.shopId === shopId
-            ? existing.get(order.platformOrderId)
-            : findOrderByPlatformId(ctx.db, order.input.shopId, order.platformOrderId)?.id
-        return [
-          order,
-          id === undefined ? { kind: 'new' } : classifyExisting(ctx, order, id, onDuplicate, now)
-        ] as const
-      })
-    )
-  }
-}
-
-/** A new order as the file gives it: pending unless the file states its status. */
-function freshOrder(order: AssembledOrder, now: number): NewOrder {
-  const base = toNewOrder(order.input, order.platformOrderId, now)
-  return order.state
-    ? { ...base, status: order.state.status ?? 'pending', refundState: order.state.refundState }
-    : base
-}
-
-const PROGRESSION: Readonly<Partial<Record<OrderStatus, number>>> = {
-  pending: 0,
-  partially_shipped: 1,
-  shipped: 2
-}
-
-/**
- * The status an import gives an existing order: the file's, except that it never moves an order
- * back along pending → partially shipped → shipped. The app's own shipping moves orders forward
- * before the shop's next export does, so an older "待发货" is not news.
- */
-function importedStatus(
-  file: OrderStatus | undefined,
-  current: OrderStatus | undefined
-): OrderStatus {
-  if (file === undefined || current === undefined) {
-    return file ?? current ?? 'pending'
-  }
-  const from = PROGRESSION[current]
-  const to = PROGRESSION[file]
-  return from !== undefined && to !== undefined && to < from ? current : file
-}
-
-/**
- * How an existing order (same shop + platform order id) is treated. An order that differs from
- * the file and has a package (printed, or holding a tracking number or items) is held in both
- * modes, so the user learns their change was not applied instead of seeing it "skipped".
- */
-function classifyExisting(
-  ctx: Pick<CoreContext, 'db'>,
-  order: AssembledOrder,
-  id: number,
-  onDuplicate: OnDuplicate,
-  now: number
-): Classification {
-  const row = getOrderRow(ctx.db, id)
-  const states = orderStates(ctx.db, id)
-  // Without a creation time in the file, an update keeps the order's own; without a status
-  // column, its status and refund state.
-  const next = toNewOrder(
-    order.input,
-    order.platformOrderId,
-    order.input.createdAt ?? row?.created_at ?? now
-  )
-  const withNow: NewOrder = {
-    ...next,
-    status: importedStatus(order.state?.status ?? undefined, states?.status),
-    refundState: order.state?.refundState ?? states?.refundState ?? 'none',
-    updatedAt: now
-  }
-  if (row && states && isSame(ctx, row, states, withNow)) {
-    return { kind: 'same', id }
-  }
-  const hold = importHold(ctx.db, id)
-  if (hold) {
-    return { kind: 'held', id, hold }
-  }
-  if (onDuplicate === 'skip') {
-    return { kind: 'skip', id }
-  }
-  return { kind: 'update', id, order: withNow }
-}
-
-function isSame(
-  ctx: Pick<CoreContext, 'db'>,
-  row: OrderRow,
-  states: { readonly status: string; readonly refundState: string },
-  order: NewOrder
-): boolean {
-  const r = order.receiver
-  if (
-    states.status !== order.status ||
-    states.refundState !== (order.refundState ?? 'none') ||
-    row.receiver_name !== r.name ||
-    row.receiver_phone !== r.phone ||
-    row.province !== r.province ||
-    row.city !== r.city ||
-    row.district !== r.district ||
-    row.address_detail !== r.detail ||
-    row.remark !== order.remark ||
-    row.created_at !== order.createdAt ||
-    row.paid_at !== order.paidAt
-  ) {
-    return false
-  }
-  const items = orderItems(ctx.db, row.id)
-  return (
-    items.length === order.items.length &&
-    items.every((it, i) => {
-      const o = order.items[i]
-      return (
-        o !== undefined &&
-        it.sku === o.sku &&
-        it.title === o.title &&
-        it.quantity === o.quantity &&
-        it.unit_weight_g === o.unitWeightG &&
-        it.warehouse === o.warehouse &&
-        it.temperature_zone === o.temperatureZone
-      )
-    })
-  )
 }
 
 /**
@@ -736,49 +542,4 @@ export function announceImport(
   if (out.orderIds.length > 0) {
     ctx.emit('orders.changed', { ids: [...out.orderIds] })
   }
-}
-
-export type CliImportOptions = {
-  readonly preset?: PresetChoice
-  readonly onDuplicate?: OnDuplicate
-  readonly dryRun?: boolean
-  readonly shopId?: number
-}
-
-export type CliImportResult = {
-  /** New orders (an order spread over several rows counts once); with dryRun, would be. */
-  readonly accepted: number
-  readonly updated: number
-  readonly rejected: { row: number; column: string; reason: string }[]
-}
-
-/**
- * `waybill-station orders import FILE [--preset …] [--on-duplicate skip|update] [--dry-run] --json`.
- * Throws {@link ImportError} (one-line `message`) when the file cannot be read at all.
- */
-export async function importForCli(
-  ctx: CoreContext,
-  file: string,
-  options: CliImportOptions = {}
-): Promise<CliImportResult> {
-  const plan = await previewImport(
-    ctx,
-    { file },
-    {
-      preset: options.preset ?? 'auto',
-      onDuplicate: options.onDuplicate ?? 'skip',
-      ...(options.shopId !== undefined ? { shopId: options.shopId } : {})
-    }
-  )
-  const plain = (rows: readonly RejectedRow[]) =>
-    rows.map((r) => ({ row: r.row, column: r.column, reason: r.reason }))
-  if (options.dryRun === true) {
-    return {
-      accepted: plan.preview.counts.new,
-      updated: plan.preview.counts.updated,
-      rejected: plain(plan.preview.rejected)
-    }
-  }
-  const done = commitImport(ctx, plan)
-  return { accepted: done.accepted, updated: done.updated, rejected: plain(done.rejected) }
 }

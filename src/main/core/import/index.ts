@@ -15,13 +15,10 @@
  */
 export {
   commitImport,
-  importForCli,
   inspectImportFile,
   loadImportMapping,
   previewImport,
   saveImportMapping,
-  type CliImportOptions,
-  type CliImportResult,
   type CommitOptions,
   type CommitResult,
   type ImportCounts,
@@ -32,6 +29,7 @@ export {
   type PreviewOptions,
   type TableInfo
 } from './import-service'
+export { importForCli, type CliImportOptions, type CliImportResult } from './cli-import'
 export { commitImportInWorker } from './commit-in-worker'
 export { detectMapping, layoutSignature, PRESETS } from './mapping'
 export { ImportError, type ImportErrorCode, type ReasonCode } from './reasons'

@@ -6,6 +6,7 @@ import {
   type OrderListQueryParsed
 } from '../../../shared/schemas/order'
 import { fail, ok, type Result } from '../../../shared/result'
+import { regionText } from '../../../shared/regions'
 import { appendAudit, auditFor } from '../db/audit-repo'
 import {
   findOrderByCode,
@@ -13,15 +14,16 @@ import {
   getOrderRow,
   insertOrders,
   platformOrderIdsWithPrefix,
-  shopExists,
-  listOrders as listOrderRows,
-  listShops,
-  packageCarriers,
   orderItems,
   orderPackages,
-  type NewOrder,
-  type OrderListRow
+  type NewOrder
 } from '../db/orders-repo'
+import {
+  listOrders as listOrderRows,
+  packageCarriers,
+  type OrderListRow
+} from '../db/order-list-query'
+import { listShops, shopExists } from '../db/shops-repo'
 import type { CoreContext } from '../context'
 
 /** Manual orders are numbered M + local date + sequence: M20261123-0001. */
@@ -125,6 +127,7 @@ export function getOrder(ctx: CoreContext, id: number): Result<OrderDetail> {
     shopName: row.shop_name,
     platformOrderId: row.platform_order_id,
     status: row.status,
+    refundState: row.refund_state,
     receiver: {
       name: row.receiver_name,
       phone: row.receiver_phone,
@@ -133,6 +136,7 @@ export function getOrder(ctx: CoreContext, id: number): Result<OrderDetail> {
       district: row.district,
       detail: row.address_detail
     },
+    platformDistrict: row.platform_district === 1,
     remark: row.remark,
     exemption: row.exemption,
     createdAt: row.created_at,
@@ -178,6 +182,7 @@ export function listOrders(ctx: CoreContext, query: OrderListQueryParsed): Resul
     carrier: query.carrier,
     exemption: query.exemption,
     problem: query.problem,
+    platformDistrict: query.platformDistrict,
     unshippedBefore: ctx.now() - UNSHIPPED_AFTER_MS,
     sort: query.sort,
     after: query.after?.key,
@@ -200,9 +205,11 @@ function toSummary(row: OrderListRow): OrderListPage['rows'][number] {
     shopId: row.shop_id,
     platformOrderId: row.platform_order_id,
     status: row.status,
+    refundState: row.refund_state,
     receiverName: row.receiver_name,
     receiverPhone: row.receiver_phone,
-    region: `${row.province} ${row.city} ${row.district}`,
+    region: regionText(row.province, row.city, row.district),
+    platformDistrict: row.platform_district === 1,
     itemCount: row.item_count ?? 0,
     itemSummary: row.item_summary ?? '',
     trackingNumbers: row.tracking_numbers ? row.tracking_numbers.split(',') : [],
