@@ -8,9 +8,6 @@ import { startWebHost, type WebHost } from '../support/web-host'
 let host: WebHost
 let dir: string
 
-// Upload, read, check and commit run in the web host's process on a 2-core machine.
-test.setTimeout(120_000)
-
 test.beforeEach(async () => {
   host = await startWebHost()
   dir = mkdtempSync(join(tmpdir(), 'wb-e2e-import-'))
@@ -139,6 +136,9 @@ test('a packer imports an order sheet: mapping, preview with a rejected row, com
   await page.screenshot({ path: '.test-results/import-mapping.png' })
   // On by default: this layout's mapping is remembered for the next file.
   await expect(dialog.getByRole('checkbox', { name: /记住这个格式的对应关系/ })).toBeChecked()
+  // The step's buttons are in view at the window's 860 px height, without scrolling.
+  await expect(dialog.getByRole('button', { name: '下一步：检查数据' })).toBeInViewport()
+  await page.screenshot({ path: '/tmp/h4-import-mapping.png' })
   await dialog.getByRole('button', { name: '下一步：检查数据' }).click()
 
   // Step 3: counts and the rejected row with its reason.
@@ -155,6 +155,8 @@ test('a packer imports an order sheet: mapping, preview with a rejected row, com
   // Nothing is written before the commit.
   await expect(page.getByTestId('order-total')).toHaveText('共 0 单')
 
+  await expect(dialog.getByRole('button', { name: '导入 2 单' })).toBeInViewport()
+  await page.screenshot({ path: '/tmp/h4-import-preview.png' })
   await dialog.getByRole('button', { name: '导入 2 单' }).click()
   await expect(dialog.getByTestId('import-done')).toContainText('新增 2 单')
   await dialog.getByRole('button', { name: /^完\s*成$/ }).click()

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/contract'
 import type { PreloadBridge } from '../../../shared/channels'
 import { AppCallError, type Result } from '../../../shared/result'
+import { reportSessionLost } from './session'
 
 /** Picks the transport: the preload bridge inside Electron, HTTP + WebSocket in browser mode. */
 export function createClient(): AppClient {
@@ -38,11 +39,34 @@ function ipcClient(bridge: PreloadBridge): AppClient {
     },
     download: async (fileId: string, suggestedName: string) => {
       unwrap((await bridge.saveFile(fileId, suggestedName)) as Result<unknown>)
+    },
+    openLabelsFolder: async () => {
+      unwrap((await bridge.openLabelsFolder()) as Result<unknown>)
     }
   }
 }
 
 type Listener = (payload: unknown) => void
+
+/** Whether browser mode still takes this tab's session cookie: `refused` after an app restart. */
+export async function sessionState(): Promise<'ok' | 'refused' | 'unreachable'> {
+  try {
+    const response = await fetch('/api/call/app.info', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}'
+    })
+    return response.status === 401 ? 'refused' : 'ok'
+  } catch {
+    return 'unreachable'
+  }
+}
+
+function sessionLost(): AppCallError {
+  reportSessionLost()
+  return new AppCallError({ code: 'UNAUTHORIZED', message: 'session_expired' })
+}
 
 function httpClient(): AppClient {
   const listeners = new Map<EventName, Set<Listener>>()
@@ -66,7 +90,15 @@ function httpClient(): AppClient {
     socket.onclose = () => {
       socket = null
       retry = Math.min(retry * 2, 10_000)
-      setTimeout(connect, retry)
+      // A closed socket is often an app restart: ask once whether this tab's session survived,
+      // so the packer hears about it without having to click first.
+      void sessionState().then((state) => {
+        if (state === 'refused') {
+          reportSessionLost()
+        } else {
+          setTimeout(connect, retry)
+        }
+      })
     }
   }
 
@@ -79,7 +111,7 @@ function httpClient(): AppClient {
         body: JSON.stringify(input)
       })
       if (response.status === 401) {
-        throw new AppCallError({ code: 'UNAUTHORIZED', message: 'session_expired' })
+        throw sessionLost()
       }
       return unwrap((await response.json()) as Result<unknown>) as MethodOutput<M>
     },
@@ -109,7 +141,7 @@ function httpClient(): AppClient {
         body: file
       })
       if (response.status === 401) {
-        throw new AppCallError({ code: 'UNAUTHORIZED', message: 'session_expired' })
+        throw sessionLost()
       }
       const body = (await response.json()) as { fileId?: string } | Result<unknown>
       if (!response.ok || !('fileId' in body) || typeof body.fileId !== 'string') {

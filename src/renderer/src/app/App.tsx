@@ -1,4 +1,13 @@
-import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Tooltip, Typography } from 'antd'
+import {
+  App as AntApp,
+  ConfigProvider,
+  Layout,
+  Menu,
+  Segmented,
+  Space,
+  Tooltip,
+  Typography
+} from 'antd'
 import antdEnUS from 'antd/locale/en_US'
 import antdZhCN from 'antd/locale/zh_CN'
 import { useEffect, useState, type ReactNode } from 'react'
@@ -6,6 +15,9 @@ import { useTranslation } from 'react-i18next'
 import { useClient } from '../api/context'
 import { i18next, isLanguage, type Language } from '../i18n'
 import { PendingLabels } from '../features/settings/PendingLabels'
+import { QueueIndicator } from '../features/printer-queue/QueueIndicator'
+import { useStationTimeZone } from '../lib/station-time'
+import { SessionLost } from './SessionLost'
 import { WORKFLOWS } from './workflows'
 
 export function App(): ReactNode {
@@ -15,6 +27,8 @@ export function App(): ReactNode {
     isLanguage(i18next.language) ? i18next.language : 'zh-CN'
   )
   const [page, setPage] = useState('orders')
+  // Loads the station's time zone; a change re-renders the pages, so every time shown follows it.
+  const timeZone = useStationTimeZone()
 
   useEffect(() => {
     document.documentElement.lang = language
@@ -81,25 +95,30 @@ export function App(): ReactNode {
               <Typography.Title level={4} style={{ margin: 0 }}>
                 {t(`nav.${page}`)}
               </Typography.Title>
-              <Segmented<Language>
-                aria-label={t('app.language')}
-                value={language}
-                onChange={switchLanguage}
-                options={[
-                  { label: '中文', value: 'zh-CN' },
-                  { label: 'English', value: 'en-US' }
-                ]}
-              />
+              <Space size={16}>
+                {/* Every printer's queue, on every page: a dead printer's labels never wait unseen. */}
+                <QueueIndicator />
+                <Segmented<Language>
+                  aria-label={t('app.language')}
+                  value={language}
+                  onChange={switchLanguage}
+                  options={[
+                    { label: '中文', value: 'zh-CN' },
+                    { label: 'English', value: 'en-US' }
+                  ]}
+                />
+              </Space>
             </Layout.Header>
             <Layout.Content
               style={{ padding: 16, overflow: 'hidden', display: 'flex', flexDirection: 'column' }}
             >
               {/* Labels a crash left unconfirmed are shown on every page until the packer answers. */}
               {page === 'settings' ? null : <PendingLabels />}
-              {ActivePage ? <ActivePage /> : null}
+              {ActivePage ? <ActivePage key={timeZone} /> : null}
             </Layout.Content>
           </Layout>
         </Layout>
+        <SessionLost />
       </AntApp>
     </ConfigProvider>
   )

@@ -1,10 +1,14 @@
 import { carriersBundle } from '../features/carriers/i18n'
+import { demoBundle } from '../features/demo/i18n'
 import { importBundle } from '../features/import/i18n'
 import { orderListBundle } from '../features/orders/i18n'
 import { printBundle } from '../features/print/i18n'
 import { printedBundle } from '../features/printed/i18n'
+import { queueBundle } from '../features/printer-queue/i18n'
 import { senderBundle } from '../features/settings/sender-i18n'
+import { stationBundle } from '../features/settings/station-i18n'
 import { settingsBundle } from '../features/settings/i18n'
+import { errorsBundle } from '../lib/errors-i18n'
 import { enUS } from './en-US'
 import { zhCN, type Messages } from './zh-CN'
 
@@ -19,9 +23,13 @@ const FEATURE_BUNDLES: readonly Bundle<Record<string, unknown>>[] = [
   orderListBundle,
   settingsBundle,
   senderBundle,
+  stationBundle,
   printBundle,
   printedBundle,
-  carriersBundle
+  queueBundle,
+  carriersBundle,
+  demoBundle,
+  errorsBundle
 ]
 
 export function mergedResources(): {

@@ -45,7 +45,8 @@ export const enUS: Messages = {
       partially_shipped: 'Partly shipped',
       shipped: 'Shipped',
       closed: 'Closed'
-    }
+    },
+    refund: { requested: 'Refunding', refunded: 'Refunded' }
   },
   form: {
     title: 'New order (manual entry)',
@@ -97,8 +98,32 @@ export const enUS: Messages = {
     action: {
       'order.created': 'Order created',
       'order.imported': 'Order imported',
-      'order.updated': 'Order updated'
-    }
+      'orders.imported': 'Order imported',
+      'order.updated': 'Order updated',
+      'order.shipped': 'Shipped',
+      'order.ship_refused': 'Shipping refused',
+      'package.verify_mismatch': 'Scan-back: wrong label',
+      'package.voided': 'Label voided',
+      'waybill.allocated': 'Tracking number allocated',
+      'demo.loaded': 'Demo orders loaded'
+    },
+    roles: { first: 'First package', split: 'Split package', appended: 'Appended package' },
+    printStates: {
+      none: 'Not printed',
+      queued: 'Queued',
+      printing: 'Printing',
+      printed: 'Printed',
+      failed: 'Print failed',
+      voided: 'Voided'
+    },
+    shipStates: { none: 'Not shipped', shipped: 'Shipped' },
+    syncStates: {
+      none: 'Not synced',
+      pending: 'Sync pending',
+      synced: 'Synced',
+      failed: 'Sync failed'
+    },
+    actors: { packer: 'Packer' }
   },
   validation: {
     required: 'Required',
@@ -117,6 +142,16 @@ export const enUS: Messages = {
     too_many_items: 'Too many items (at most 200)',
     order_id_chars: 'Letters, digits, - and _ only',
     order_id_taken: 'This order id already exists in this shop',
-    region_required: 'Choose province / city / district'
+    region_required: 'Choose province / city / district',
+    shop_unknown: 'Not a shop of this station',
+    invalid_type: 'Wrong type',
+    unrecognized_keys: 'Has unknown fields',
+    invalid_value: 'Not an allowed value',
+    tracking_number_chars: 'A tracking number has 4-40 letters, digits or -',
+    tracking_number_invalid: 'Not a tracking number',
+    range_start_invalid: 'The first number must be letters followed by digits',
+    range_count_invalid: 'The count is out of range',
+    range_overflow: 'The range runs past the last number of that width',
+    same_printer: 'Choose another printer'
   }
 }

@@ -43,7 +43,9 @@ export const zhCN = {
       partially_shipped: '部分发货',
       shipped: '已发货',
       closed: '交易关闭'
-    }
+    },
+    /** A hold shown instead of 待发货 (issue 10.3). */
+    refund: { requested: '退款中', refunded: '已退款' }
   },
   form: {
     title: '新建订单（手工录入）',
@@ -95,8 +97,27 @@ export const zhCN = {
     action: {
       'order.created': '创建订单',
       'order.imported': '导入订单',
-      'order.updated': '更新订单'
-    }
+      'orders.imported': '导入订单',
+      'order.updated': '更新订单',
+      'order.shipped': '发货',
+      'order.ship_refused': '发货被拒',
+      'package.verify_mismatch': '扫描核对：贴错面单',
+      'package.voided': '作废面单',
+      'waybill.allocated': '分配运单号',
+      'demo.loaded': '载入示例订单'
+    },
+    roles: { first: '首个包裹', split: '拆分包裹', appended: '追加包裹' },
+    printStates: {
+      none: '未打印',
+      queued: '排队中',
+      printing: '打印中',
+      printed: '已打印',
+      failed: '打印失败',
+      voided: '已作废'
+    },
+    shipStates: { none: '未发货', shipped: '已发货' },
+    syncStates: { none: '未同步', pending: '待同步', synced: '已同步', failed: '同步失败' },
+    actors: { packer: '打包员' }
   },
   validation: {
     required: '必填',
@@ -114,7 +135,17 @@ export const zhCN = {
     too_many_items: '商品太多（最多200行）',
     order_id_chars: '只能包含字母、数字、- 和 _',
     order_id_taken: '该订单号在本店铺已存在',
-    region_required: '请选择省 / 市 / 区'
+    region_required: '请选择省 / 市 / 区',
+    shop_unknown: '不是本机的店铺',
+    invalid_type: '类型不对',
+    unrecognized_keys: '含有不认识的字段',
+    invalid_value: '不是允许的取值',
+    tracking_number_chars: '运单号为 4-40 位字母、数字或 -',
+    tracking_number_invalid: '不是有效的运单号',
+    range_start_invalid: '起始单号应为字母加数字',
+    range_count_invalid: '数量超出允许范围',
+    range_overflow: '号段超出了这个位数的最大单号',
+    same_printer: '请选择另一台打印机'
   }
 }
 

@@ -24,8 +24,8 @@ import {
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MethodOutput } from '../../../../shared/contract'
-import { AppCallError } from '../../../../shared/result'
 import { useClient } from '../../api/context'
+import { errorWords } from '../../lib/error-words'
 import { formatTime } from '../orders/OrderTable'
 
 type Carriers = MethodOutput<'carriers.list'>
@@ -34,9 +34,7 @@ type Added = MethodOutput<'pools.addRange'>
 
 type RangeValues = { carrier: string; start: string; count: number; label?: string }
 
-function errorText(error: unknown): string {
-  return error instanceof AppCallError || error instanceof Error ? error.message : String(error)
-}
+const errorText = errorWords
 
 /** Settings → 快递公司: carriers with platform codes and balance, pools, add a range / import a list. */
 export function CarriersTab(): ReactNode {

@@ -8,8 +8,8 @@ const zhCN = {
     columns: {
       name: '快递公司',
       code: '编码',
-      kuaishou: '快手 expressCode',
-      taobao: '淘宝/菜鸟 code',
+      kuaishou: '快手快递编码',
+      taobao: '淘宝/菜鸟快递编码',
       sample: '单号样例',
       balance: '剩余单号',
       pool: '单号池',
@@ -60,7 +60,7 @@ export const carriersBundle: Bundle<typeof zhCN> = {
       columns: {
         name: 'Carrier',
         code: 'Code',
-        kuaishou: 'Kuaishou expressCode',
+        kuaishou: 'Kuaishou express code',
         taobao: 'Taobao/Cainiao code',
         sample: 'Sample number',
         balance: 'Numbers left',

@@ -2,7 +2,6 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import {
   App,
   Button,
-  Cascader,
   Col,
   Divider,
   Form,
@@ -15,9 +14,11 @@ import {
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OrderDetail, OrderInput } from '../../../../shared/schemas/order'
-import { AppCallError } from '../../../../shared/result'
 import { useClient } from '../../api/context'
-import { partyRules, REGION_OPTIONS } from '../../lib/party-fields'
+import { errorWords } from '../../lib/error-words'
+import { showFieldErrors } from '../../lib/form-errors'
+import { partyRules } from '../../lib/party-fields'
+import { RegionPicker } from '../../lib/RegionPicker'
 
 type ItemValues = { sku?: string; title?: string; quantity?: number; unitWeightG?: number }
 type FieldName = NonNullable<Parameters<FormInstance<FormValues>['setFields']>[0][number]['name']>
@@ -88,17 +89,8 @@ export function OrderForm({ onSaved, onCancel }: Props): ReactNode {
       form.resetFields()
       onSaved(order)
     } catch (error) {
-      if (error instanceof AppCallError && error.details?.issues) {
-        form.setFields(
-          error.details.issues.map((issue) => ({
-            name: fieldFor(issue.path),
-            errors: [v(issue.code)]
-          }))
-        )
-      } else {
-        void message.error(
-          t('app.error', { message: error instanceof Error ? error.message : String(error) })
-        )
+      if (!showFieldErrors(form, error, fieldFor)) {
+        void message.error(t('app.error', { message: errorWords(error) }))
       }
     } finally {
       setSaving(false)
@@ -135,11 +127,7 @@ export function OrderForm({ onSaved, onCancel }: Props): ReactNode {
         </Col>
       </Row>
       <Form.Item name="region" label={t('form.region')} rules={rules.region}>
-        <Cascader
-          options={REGION_OPTIONS}
-          placeholder={t('form.regionPlaceholder')}
-          showSearch={{ limit: 50 }}
-        />
+        <RegionPicker placeholder={t('form.regionPlaceholder')} />
       </Form.Item>
       <Form.Item name="detail" label={t('form.detail')} rules={rules.detail}>
         <Input placeholder={t('form.detailPlaceholder')} autoComplete="off" />

@@ -1,55 +1,40 @@
-import { ImportOutlined, PlusOutlined, ScanOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Drawer, Flex, Input, Space, Typography, type InputRef } from 'antd'
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { ScanOutlined } from '@ant-design/icons'
+import { Alert, App, Flex, Input, Space, Typography, type InputRef } from 'antd'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useClient } from '../../api/context'
+import { ListSearch } from '../../lib/ListSearch'
+import { useList } from '../../lib/use-list'
+import { DemoBanner } from '../demo/DemoBanner'
 import { ImportWizard } from '../import/ImportWizard'
 import { OrderDetailDrawer } from './OrderDetailDrawer'
 import { ColumnSettings, OrderFilters, type ListFilters } from './OrderFilters'
-import { OrderForm } from './OrderForm'
+import { AddOrderDrawer } from './AddOrderDrawer'
 import { DEFAULT_COLUMN_PREFS, OrderTable, parseColumnPrefs, type ColumnPrefs } from './OrderTable'
-import {
-  NO_SELECTION,
-  isSelected,
-  selectionCount,
-  toggleSelection,
-  type Selection
-} from './selection'
-import { useOrderWindow } from './use-order-window'
+import { OrderSources } from './OrderSources'
+import { SelectionLinks } from './SelectionLinks'
+import { NO_SELECTION, selectionCount, type Selection } from './selection'
+import { useOrderChecks } from './use-order-checks'
+import { ORDER_EVENTS, useOrderWindow } from './use-order-window'
 
 export function OrdersPage(): ReactNode {
   const { t } = useTranslation()
   const client = useClient()
   const { message } = App.useApp()
-  const [search, setSearch] = useState('')
-  const [query, setQuery] = useState('')
-  const [refreshKey, setRefreshKey] = useState(0)
   const [openId, setOpenId] = useState<number | null>(null)
   const [adding, setAdding] = useState(false)
   const [importing, setImporting] = useState(false)
   const [scan, setScan] = useState('')
   const [filters, setFilters] = useState<ListFilters>({})
-  const [selectionState, setSelectionState] = useState<{ key: string; sel: Selection }>({
-    key: '',
-    sel: NO_SELECTION
-  })
   const [columns, setColumns] = useState<ColumnPrefs>(DEFAULT_COLUMN_PREFS)
   const scanRef = useRef<InputRef>(null)
-  const view = useMemo(() => ({ ...filters, query }), [filters, query])
-  const rows = useOrderWindow(view, refreshKey)
-
   // Another filter, another list: a selection made on the old one does not carry over.
-  const viewKey = JSON.stringify(view)
-  const selection = selectionState.key === viewKey ? selectionState.sel : NO_SELECTION
-  const setSelection = useCallback(
-    (next: Selection | ((current: Selection) => Selection)) => {
-      setSelectionState((st) => {
-        const current = st.key === viewKey ? st.sel : NO_SELECTION
-        return { key: viewKey, sel: typeof next === 'function' ? next(current) : next }
-      })
-    },
-    [viewKey]
-  )
+  const list = useList<ListFilters, Selection>(filters, {
+    empty: NO_SELECTION,
+    refreshOn: ORDER_EVENTS
+  })
+  const { searchNow, query, selection, setSelection, refreshKey, refresh } = list
+  const rows = useOrderWindow(list.view, refreshKey)
 
   useEffect(() => {
     client
@@ -67,33 +52,8 @@ export function OrdersPage(): ReactNode {
       .catch(() => undefined)
   }
 
-  const isChecked = useCallback((id: number) => isSelected(selection, id), [selection])
-  const { rowAt } = rows
-  const onCheck = useCallback(
-    (id: number, index: number, checked: boolean, range: boolean) => {
-      setSelection((sel) => toggleSelection(sel, { id, index, checked, range }, rowAt))
-    },
-    [rowAt, setSelection]
-  )
+  const { isChecked, onCheck } = useOrderChecks(selection, setSelection, rows.rowAt)
   const selectedCount = selectionCount(selection, rows.total)
-
-  // Typing searches after a short pause; Enter searches at once.
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setQuery(search.trim())
-    }, 250)
-    return () => {
-      clearTimeout(timer)
-    }
-  }, [search])
-
-  useEffect(
-    () =>
-      client.on('orders.changed', () => {
-        setRefreshKey((k) => k + 1)
-      }),
-    [client]
-  )
 
   const onScan = async (raw: string) => {
     const code = raw.trim()
@@ -105,8 +65,7 @@ export function OrdersPage(): ReactNode {
     if (found.orderId === null) {
       void message.warning(t('orders.scanNotFound', { code }))
     } else {
-      setSearch(code)
-      setQuery(code)
+      searchNow(code)
       setOpenId(found.orderId)
     }
     scanRef.current?.focus()
@@ -132,45 +91,26 @@ export function OrdersPage(): ReactNode {
             autoFocus
             allowClear
           />
-          <Input.Search
-            value={search}
-            onChange={(e) => {
-              setSearch(e.target.value)
-            }}
-            onSearch={(value) => {
-              setQuery(value.trim())
-            }}
-            placeholder={t('orders.searchPlaceholder')}
-            aria-label={t('orders.searchPlaceholder')}
-            style={{ width: 360 }}
-            allowClear
-          />
+          <ListSearch list={list} placeholder={t('orders.searchPlaceholder')} width={360} />
           <Typography.Text type="secondary" data-testid="order-total">
             {rows.totalCapped
               ? t('orders.totalCapped', { count: rows.total })
               : t('orders.total', { count: rows.total })}
           </Typography.Text>
         </Space>
-        <Space>
-          <Button
-            icon={<ImportOutlined />}
-            onClick={() => {
-              setImporting(true)
-            }}
-          >
-            {t('import.open')}
-          </Button>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              setAdding(true)
-            }}
-          >
-            {t('orders.add')}
-          </Button>
-        </Space>
+        <OrderSources
+          importLabel={t('import.open')}
+          addLabel={t('orders.add')}
+          onImport={() => {
+            setImporting(true)
+          }}
+          onAdd={() => {
+            setAdding(true)
+          }}
+          addPrimary
+        />
       </Space>
+      <DemoBanner />
       <Flex justify="space-between" align="center" gap={8}>
         <OrderFilters value={filters} onChange={setFilters} />
         <ColumnSettings value={columns} onChange={changeColumns} />
@@ -182,28 +122,18 @@ export function OrdersPage(): ReactNode {
               ? t('orderList.selection.allActive')
               : t('orderList.selection.count', { count: selectedCount })}
           </Typography.Text>
-          {selection.kind === 'ids' && rows.total > selection.ids.size ? (
-            <Button
-              size="small"
-              type="link"
-              onClick={() => {
-                setSelection({ kind: 'matching', except: new Set() })
-              }}
-            >
-              {rows.totalCapped
+          <SelectionLinks
+            selection={selection}
+            total={rows.total}
+            onChange={setSelection}
+            allLabel={
+              rows.totalCapped
                 ? t('orderList.selection.allCapped', { count: rows.total })
-                : t('orderList.selection.all', { count: rows.total })}
-            </Button>
-          ) : null}
-          <Button
-            size="small"
-            type="link"
-            onClick={() => {
-              setSelection(NO_SELECTION)
-            }}
-          >
-            {t('orderList.selection.clear')}
-          </Button>
+                : t('orderList.selection.all', { count: rows.total })
+            }
+            clearLabel={t('orderList.selection.clear')}
+            showClear
+          />
           <Typography.Text type="secondary">{t('orderList.selection.hint')}</Typography.Text>
         </Flex>
       ) : null}
@@ -227,7 +157,7 @@ export function OrdersPage(): ReactNode {
         open={importing}
         onClose={() => {
           setImporting(false)
-          setRefreshKey((k) => k + 1)
+          refresh()
         }}
       />
       <OrderDetailDrawer
@@ -238,25 +168,16 @@ export function OrdersPage(): ReactNode {
           scanRef.current?.focus()
         }}
       />
-      <Drawer
+      <AddOrderDrawer
         open={adding}
-        title={t('form.title')}
-        size={760}
         onClose={() => {
           setAdding(false)
         }}
-        destroyOnHidden
-      >
-        <OrderForm
-          onSaved={() => {
-            setAdding(false)
-            setRefreshKey((k) => k + 1)
-          }}
-          onCancel={() => {
-            setAdding(false)
-          }}
-        />
-      </Drawer>
+        onSaved={() => {
+          setAdding(false)
+          refresh()
+        }}
+      />
     </div>
   )
 }

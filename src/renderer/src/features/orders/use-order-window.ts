@@ -6,8 +6,12 @@ import type {
   OrderSummary
 } from '../../../../shared/schemas/order'
 import { useClient } from '../../api/context'
+import { errorWords } from '../../lib/error-words'
 
 export const PAGE_SIZE = 200
+
+/** The order list reads its rows again after these. */
+export const ORDER_EVENTS = ['orders.changed'] as const
 
 export type OrderWindow = {
   readonly total: number
@@ -35,6 +39,13 @@ export function useOrderWindow(view: OrderListView, refreshKey: number): OrderWi
   const viewKey = JSON.stringify(view)
   const client = useClient()
   const pages = useRef(new Map<number, LoadedPage>())
+  /**
+   * The rows shown before a refresh of the same view, shown until their page is read again: a
+   * refresh (orders.changed) must not blank the list for a moment, or a tick landing then hits a
+   * placeholder instead of its checkbox and is lost.
+   */
+  const stale = useRef(new Map<number, LoadedPage>())
+  const shownViewKey = useRef(viewKey)
   const inFlight = useRef(new Set<number>())
   const generation = useRef(0)
   const [state, setState] = useState({
@@ -78,6 +89,7 @@ export function useOrderWindow(view: OrderListView, refreshKey: number): OrderWi
             return
           }
           pages.current.set(page, { rows: result.rows, first: result.first, last: result.last })
+          stale.current.delete(page)
           const exact = page === 0 && result.rows.length < PAGE_SIZE
           setState((s) => ({
             total: exact
@@ -108,7 +120,7 @@ export function useOrderWindow(view: OrderListView, refreshKey: number): OrderWi
             setState((s) => ({
               ...s,
               loaded: true,
-              error: error instanceof Error ? error.message : String(error)
+              error: errorWords(error)
             }))
           }
         })
@@ -121,10 +133,17 @@ export function useOrderWindow(view: OrderListView, refreshKey: number): OrderWi
 
   useEffect(() => {
     generation.current += 1
+    if (shownViewKey.current === viewKey) {
+      stale.current = new Map([...stale.current, ...pages.current])
+    } else {
+      // Another view: its rows are other rows, so nothing old may stand in for them.
+      stale.current = new Map()
+      shownViewKey.current = viewKey
+    }
     pages.current = new Map()
     inFlight.current = new Set()
     loadPage(0)
-  }, [loadPage, refreshKey])
+  }, [loadPage, refreshKey, viewKey])
 
   const ensureRange = useCallback(
     (start: number, end: number) => {
@@ -140,7 +159,10 @@ export function useOrderWindow(view: OrderListView, refreshKey: number): OrderWi
   )
 
   const rowAt = useCallback(
-    (index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE],
+    (index: number) => {
+      const page = Math.floor(index / PAGE_SIZE)
+      return (pages.current.get(page) ?? stale.current.get(page))?.rows[index % PAGE_SIZE]
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- pages is a ref; the tick re-renders readers
     [state]
   )

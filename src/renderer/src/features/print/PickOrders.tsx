@@ -1,26 +1,24 @@
-import { ArrowRightOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, Button, Drawer, Flex, Input, Space, Typography } from 'antd'
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { ArrowRightOutlined } from '@ant-design/icons'
+import { Alert, Button, Flex, Typography } from 'antd'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OrderSummary } from '../../../../shared/schemas/order'
 import type { AppClient } from '../../../../shared/contract'
+import { BATCH_PRINT_MAX } from '../../../../shared/rules'
 import { useClient } from '../../api/context'
+import { ListSearch } from '../../lib/ListSearch'
+import { useList } from '../../lib/use-list'
 import { ImportWizard } from '../import/ImportWizard'
 import { OrderFilters, type ListFilters } from '../orders/OrderFilters'
-import { OrderForm } from '../orders/OrderForm'
+import { AddOrderDrawer } from '../orders/AddOrderDrawer'
 import { DEFAULT_COLUMN_PREFS, OrderTable } from '../orders/OrderTable'
-import {
-  NO_SELECTION,
-  isSelected,
-  selectionCount,
-  toggleSelection,
-  type Selection
-} from '../orders/selection'
-import { useOrderWindow, type OrderListView } from '../orders/use-order-window'
+import { OrderSources } from '../orders/OrderSources'
+import { SelectionLinks } from '../orders/SelectionLinks'
+import { NO_SELECTION, selectionCount, type Selection } from '../orders/selection'
+import { useOrderChecks } from '../orders/use-order-checks'
+import { ORDER_EVENTS, useOrderWindow, type OrderListView } from '../orders/use-order-window'
 import { errorText } from './use-print-target'
 
-/** BATCH_PRINT_MAX_5000 (DESIGN §2): a print batch holds at most this many orders. */
-export const BATCH_PRINT_MAX = 5000
 const PAGE = 500
 
 /** The picked orders in the order the list shows them (the sort the packer chose), at most `limit`. */
@@ -84,54 +82,31 @@ export function PickOrders(props: {
   const { t } = useTranslation()
   const client = useClient()
   const [filters, setFilters] = useState<ListFilters>({ status: 'pending' })
-  const [search, setSearch] = useState('')
-  const [query, setQuery] = useState('')
-  const [refreshKey, setRefreshKey] = useState(0)
-  const [selection, setSelection] = useState<Selection>(() =>
-    props.initialIds.length > 0
-      ? { kind: 'ids', ids: new Set(props.initialIds), anchor: null }
-      : NO_SELECTION
-  )
+  // Another filter, another list: a selection made on the old one does not carry over; a
+  // refresh (orders.changed while ticking) keeps every tick.
+  const list = useList<ListFilters, Selection>(filters, {
+    empty: NO_SELECTION,
+    initial:
+      props.initialIds.length > 0
+        ? { kind: 'ids', ids: new Set(props.initialIds), anchor: null }
+        : NO_SELECTION,
+    refreshOn: ORDER_EVENTS
+  })
+  const { view, selection, setSelection, refresh } = list
   const [importing, setImporting] = useState(false)
   const [adding, setAdding] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [joined, setJoined] = useState<Joined | null>(null)
-  const view = useMemo(() => ({ ...filters, query }), [filters, query])
-  const rows = useOrderWindow(view, refreshKey)
-  // Another filter, another list: a selection made on the old one does not carry over.
-  const [shownView, setShownView] = useState(view)
-  if (view !== shownView) {
-    setShownView(view)
-    setSelection(NO_SELECTION)
-    setJoined(null)
+  // What joined belongs to the view it was told on, like the selection.
+  const [joinedIn, setJoinedIn] = useState<{ viewKey: string; joined: Joined } | null>(null)
+  const joined = joinedIn?.viewKey === list.viewKey ? joinedIn.joined : null
+  const setJoined = (next: Joined | null) => {
+    setJoinedIn(next === null ? null : { viewKey: list.viewKey, joined: next })
   }
+  const rows = useOrderWindow(view, list.refreshKey)
 
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setQuery(search.trim())
-    }, 250)
-    return () => {
-      clearTimeout(timer)
-    }
-  }, [search])
-
-  useEffect(
-    () =>
-      client.on('orders.changed', () => {
-        setRefreshKey((k) => k + 1)
-      }),
-    [client]
-  )
-
-  const isChecked = useCallback((id: number) => isSelected(selection, id), [selection])
   const { rowAt } = rows
-  const onCheck = useCallback(
-    (id: number, index: number, checked: boolean, range: boolean) => {
-      setSelection((sel) => toggleSelection(sel, { id, index, checked, range }, rowAt))
-    },
-    [rowAt]
-  )
+  const { isChecked, onCheck } = useOrderChecks(selection, setSelection, rowAt)
 
   const count = selectionCount(selection, rows.total)
   const tooMany = count > BATCH_PRINT_MAX
@@ -186,39 +161,19 @@ export function PickOrders(props: {
     <Flex vertical gap={10} style={{ flex: 1, minHeight: 0 }} data-testid="print-pick">
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Text type="secondary">{t('print.pick.intro')}</Typography.Text>
-        <Space>
-          <Button
-            icon={<ImportOutlined />}
-            onClick={() => {
-              setImporting(true)
-            }}
-          >
-            {t('print.pick.import')}
-          </Button>
-          <Button
-            icon={<PlusOutlined />}
-            onClick={() => {
-              setAdding(true)
-            }}
-          >
-            {t('print.pick.add')}
-          </Button>
-        </Space>
+        <OrderSources
+          importLabel={t('print.pick.import')}
+          addLabel={t('print.pick.add')}
+          onImport={() => {
+            setImporting(true)
+          }}
+          onAdd={() => {
+            setAdding(true)
+          }}
+        />
       </Flex>
       <Flex wrap gap={8} align="center">
-        <Input.Search
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value)
-          }}
-          onSearch={(value) => {
-            setQuery(value.trim())
-          }}
-          placeholder={t('orders.searchPlaceholder')}
-          aria-label={t('orders.searchPlaceholder')}
-          style={{ width: 300 }}
-          allowClear
-        />
+        <ListSearch list={list} placeholder={t('orders.searchPlaceholder')} width={300} />
         <OrderFilters value={filters} onChange={setFilters} />
       </Flex>
       <Flex align="center" gap={12} wrap data-testid="print-selection">
@@ -227,28 +182,14 @@ export function PickOrders(props: {
             ? t('print.pick.allSelected', { count })
             : t('print.pick.selected', { count })}
         </Typography.Text>
-        {selection.kind === 'ids' && rows.total > selection.ids.size ? (
-          <Button
-            size="small"
-            type="link"
-            onClick={() => {
-              setSelection({ kind: 'matching', except: new Set() })
-            }}
-          >
-            {t('print.pick.selectAll', { count: rows.total })}
-          </Button>
-        ) : null}
-        {count > 0 ? (
-          <Button
-            size="small"
-            type="link"
-            onClick={() => {
-              setSelection(NO_SELECTION)
-            }}
-          >
-            {t('print.pick.clear')}
-          </Button>
-        ) : null}
+        <SelectionLinks
+          selection={selection}
+          total={rows.total}
+          onChange={setSelection}
+          allLabel={t('print.pick.selectAll', { count: rows.total })}
+          clearLabel={t('print.pick.clear')}
+          showClear={count > 0}
+        />
         <span style={{ flex: 1 }} />
         <Button
           type="primary"
@@ -317,29 +258,20 @@ export function PickOrders(props: {
         onCommitted={(done) => void join(done.orderIds)}
         onClose={() => {
           setImporting(false)
-          setRefreshKey((k) => k + 1)
+          refresh()
         }}
       />
-      <Drawer
+      <AddOrderDrawer
         open={adding}
-        title={t('form.title')}
-        size={760}
         onClose={() => {
           setAdding(false)
         }}
-        destroyOnHidden
-      >
-        <OrderForm
-          onSaved={(order) => {
-            setAdding(false)
-            setRefreshKey((k) => k + 1)
-            void join([order.id])
-          }}
-          onCancel={() => {
-            setAdding(false)
-          }}
-        />
-      </Drawer>
+        onSaved={(order) => {
+          setAdding(false)
+          refresh()
+          void join([order.id])
+        }}
+      />
     </Flex>
   )
 }

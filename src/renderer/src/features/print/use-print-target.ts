@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { LABEL_SIZES } from '../../../../shared/api/printers'
 import type { MethodOutput } from '../../../../shared/contract'
-import { AppCallError } from '../../../../shared/result'
 import { useClient } from '../../api/context'
+import { errorWords } from '../../lib/error-words'
 
 export type TemplateId = (typeof LABEL_SIZES)[number]
 export type CarrierInfo = MethodOutput<'carriers.list'>['carriers'][number]
@@ -102,12 +102,8 @@ export function targetOnLoad(options: {
     : sanitize(savedFor(saved, key), printers, carriers)
 }
 
-export function errorText(error: unknown): string {
-  if (error instanceof AppCallError) {
-    return error.message
-  }
-  return error instanceof Error ? error.message : String(error)
-}
+/** Kept for the print pages' imports: one helper turns every error into words (lib/error-words). */
+export const errorText = errorWords
 
 /**
  * Carriers (with pool balance), printers and the remembered print target for a shop. The default

@@ -5,38 +5,24 @@ import {
   SendOutlined,
   StopOutlined
 } from '@ant-design/icons'
-import {
-  App,
-  Button,
-  Checkbox,
-  Flex,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography
-} from 'antd'
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useState,
-  type HTMLAttributes,
-  type ReactNode
-} from 'react'
+import { App, Button, Checkbox, Flex, Modal, Select, Space, Table, Tag, Typography } from 'antd'
+import { useEffect, useState, type HTMLAttributes, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MethodInput, MethodOutput } from '../../../../shared/contract'
 import type { PrintedRowView } from '../../../../shared/api/manual-print'
 import { useClient } from '../../api/context'
+import { ListSearch } from '../../lib/ListSearch'
+import { useList } from '../../lib/use-list'
 import { formatTime } from '../orders/OrderTable'
 import { errorText, usePrintTarget } from '../print/use-print-target'
 import { ExportDialog } from './ExportDialog'
+import { ShipCheckDialog, shipFlags, type ShipFlag } from './ShipCheck'
 
 type Filter = MethodInput<'printed.list'>['filter']
 type ShipOutcome = MethodOutput<'ship.orders'>['outcomes'][number]
 const PAGE_SIZE = 50
+const NO_PACKAGES: ReadonlyMap<number, PrintedRowView> = new Map()
+const PRINTED_EVENTS = ['orders.changed'] as const
 
 /** 已打印: every printed package; filters, selection, reprint, void, ship, export, packing sheet. */
 export function PrintedPage(): ReactNode {
@@ -44,8 +30,6 @@ export function PrintedPage(): ReactNode {
   const client = useClient()
   const { message, modal } = App.useApp()
   const { carriers, printers, target } = usePrintTarget(null)
-  const [search, setSearch] = useState('')
-  const [query, setQuery] = useState('')
   const [carrier, setCarrier] = useState<string | undefined>()
   const [shipped, setShipped] = useState<boolean | undefined>()
   const [verified, setVerified] = useState<boolean | undefined>()
@@ -55,43 +39,40 @@ export function PrintedPage(): ReactNode {
   const [total, setTotal] = useState(0)
   /** Which request the rows on screen answer; a different one pending = loading. */
   const [shownKey, setShownKey] = useState('')
-  const [refreshKey, setRefreshKey] = useState(0)
-  /** Selected packages, kept across pages (with the order each belongs to, for ship). */
-  const [selected, setSelected] = useState<ReadonlyMap<number, PrintedRowView>>(new Map())
   const [exporting, setExporting] = useState(false)
   const [busy, setBusy] = useState<string | null>(null)
   const [shipOutcomes, setShipOutcomes] = useState<readonly ShipOutcome[] | null>(null)
+  /** Wrongly labelled and unchecked packages ship asks about first (null: not asking). */
+  const [shipCheck, setShipCheck] = useState<readonly ShipFlag[] | null>(null)
 
-  const filter: Filter = useMemo(
-    () => ({
-      query,
+  const askShip = () => {
+    const flags = shipFlags([...selected.values()])
+    if (flags.length === 0) {
+      void ship()
+    } else {
+      setShipCheck(flags)
+    }
+  }
+
+  /** Selected packages, kept across pages and filters (with the order each belongs to, for ship). */
+  const list = useList<Omit<Filter, 'query'>, ReadonlyMap<number, PrintedRowView>>(
+    {
       includeVoided,
       ...(carrier !== undefined ? { carrier } : {}),
       ...(shipped !== undefined ? { shipped } : {}),
       ...(verified !== undefined ? { verified } : {})
-    }),
-    [query, includeVoided, carrier, shipped, verified]
+    },
+    { empty: NO_PACKAGES, refreshOn: PRINTED_EVENTS, keepAcrossViews: true }
   )
+  const { refreshKey, refresh, view: filter, selection: selected, setSelection: setSelected } = list
   /** What an action covers: the selection if any, else everything the filter matches. */
-  const scope: Filter = useMemo(
-    () => (selected.size > 0 ? { ...filter, packageIds: [...selected.keys()] } : filter),
-    [filter, selected]
-  )
+  const scope: Filter = selected.size > 0 ? { ...filter, packageIds: [...selected.keys()] } : filter
 
   const [shownFilter, setShownFilter] = useState(filter)
   if (shownFilter !== filter) {
     setShownFilter(filter)
     setPage(1)
   }
-
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setQuery(search.trim())
-    }, 250)
-    return () => {
-      clearTimeout(timer)
-    }
-  }, [search])
 
   const requestKey = JSON.stringify([filter, page, refreshKey])
   const loading = shownKey !== requestKey
@@ -117,15 +98,19 @@ export function PrintedPage(): ReactNode {
     }
   }, [client, filter, page, requestKey, message, t])
 
-  const refresh = useCallback(() => {
-    setRefreshKey((k) => k + 1)
-  }, [])
-
-  useEffect(() => client.on('orders.changed', refresh), [client, refresh])
-
-  const reprint = async (row: PrintedRowView) => {
+  const reprint = async (row: PrintedRowView, confirmed = false) => {
     if (target.printerId === null) {
       void message.error(t('printed.actions.noPrinter'))
+      return
+    }
+    if (row.shipped && !confirmed) {
+      // A shipped order's label is reprinted only as a deliberate, confirmed act (issue 10.2).
+      modal.confirm({
+        title: t('printed.actions.reprintShippedTitle', { tracking: row.trackingNumber }),
+        content: t('printed.actions.reprintShippedBody'),
+        okText: t('printed.actions.reprintShippedOk'),
+        onOk: () => reprint(row, true)
+      })
       return
     }
     try {
@@ -134,7 +119,8 @@ export function PrintedPage(): ReactNode {
         carrier: row.carrier,
         printerId: target.printerId,
         template: target.template,
-        maskPrivacy: target.maskPrivacy
+        maskPrivacy: target.maskPrivacy,
+        shipped: row.shipped
       })
       void message.success(t('printed.actions.reprinted', { tracking: row.trackingNumber }))
       setTimeout(refresh, 800)
@@ -169,8 +155,12 @@ export function PrintedPage(): ReactNode {
     })
   }
 
-  const ship = async () => {
-    const orderIds = [...new Set([...selected.values()].map((r) => r.orderId))]
+  /** The selected orders, less those the packer held back at ship's confirmation. */
+  const ship = async (holdBack: ReadonlySet<number> = new Set()) => {
+    setShipCheck(null)
+    const orderIds = [...new Set([...selected.values()].map((r) => r.orderId))].filter(
+      (id) => !holdBack.has(id)
+    )
     if (orderIds.length === 0) {
       return
     }
@@ -189,7 +179,11 @@ export function PrintedPage(): ReactNode {
   const packingSheet = async (kind: 'packing' | 'picking') => {
     setBusy(kind)
     try {
-      const sheet = await client.call('printed.packingSheet', { filter: scope, kind })
+      const sheet = await client.call('printed.packingSheet', {
+        filter: scope,
+        kind,
+        maskPrivacy: target.maskPrivacy
+      })
       await client.download(sheet.fileId, sheet.name)
       void message.success(
         t(
@@ -218,19 +212,7 @@ export function PrintedPage(): ReactNode {
   return (
     <Flex vertical gap={12} style={{ flex: 1, minHeight: 0 }} data-testid="printed-page">
       <Flex wrap gap={8} align="center">
-        <Input.Search
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value)
-          }}
-          onSearch={(v) => {
-            setQuery(v.trim())
-          }}
-          placeholder={t('printed.search')}
-          aria-label={t('printed.search')}
-          style={{ width: 320 }}
-          allowClear
-        />
+        <ListSearch list={list} placeholder={t('printed.search')} width={320} />
         <Select<string>
           allowClear
           style={{ width: 140 }}
@@ -286,7 +268,7 @@ export function PrintedPage(): ReactNode {
           icon={<SendOutlined />}
           disabled={selected.size === 0}
           loading={busy === 'ship'}
-          onClick={() => void ship()}
+          onClick={askShip}
         >
           {t('printed.actions.shipSelected', { count: selected.size })}
         </Button>
@@ -508,9 +490,19 @@ export function PrintedPage(): ReactNode {
           setExporting(false)
         }}
       />
+      <ShipCheckDialog
+        flags={shipCheck}
+        orderCount={new Set([...selected.values()].map((r) => r.orderId)).size}
+        onShipRest={() => void ship(new Set((shipCheck ?? []).map((f) => f.orderId)))}
+        onShipAll={() => void ship()}
+        onCancel={() => {
+          setShipCheck(null)
+        }}
+      />
       <Modal
         open={shipOutcomes !== null}
         title={t('printed.actions.shipTitle')}
+        width={760}
         onCancel={() => {
           setShipOutcomes(null)
         }}
@@ -551,6 +543,9 @@ function ShipOutcomes({ outcomes }: { readonly outcomes: readonly ShipOutcome[] 
       <Table
         size="small"
         rowKey="orderId"
+        // The reasons are long: the table scrolls inside the dialog instead of overflowing it.
+        tableLayout="auto"
+        scroll={{ x: 'max-content' }}
         pagination={outcomes.length > 10 ? { pageSize: 10, size: 'small' } : false}
         dataSource={[...outcomes]}
         columns={[

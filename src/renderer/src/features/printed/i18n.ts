@@ -76,14 +76,28 @@ const zhCN = {
       packingSheetDone: '发货单已生成：{{rows}} 单，{{pages}} 页',
       pickingList: '打印拣货单',
       pickingListDone: '拣货单已生成：{{rows}} 种商品，{{pages}} 页',
-      noPrinter: '没有可用的打印机，请到 设置 → 打印机 添加'
+      noPrinter: '没有可用的打印机，请到 设置 → 打印机 添加',
+      reprintShippedTitle: '补打已发货订单的面单 {{tracking}}？',
+      reprintShippedBody: '该订单已发货。补打使用同一个运单号，只在面单损坏或丢失时使用。',
+      reprintShippedOk: '确认补打'
+    },
+    shipCheck: {
+      title: '发货前请确认这些包裹',
+      summary:
+        '{{wrong}} 个包裹扫描核对时贴错了（之后没有核对通过），{{unverified}} 个包裹还没有扫描核对。',
+      problem: '问题',
+      mislabelled: '贴错了，未重新核对',
+      unverified: '未核对',
+      cancel: '取消',
+      shipAll: '全部发货（{{count}} 单）',
+      shipRest: '扣下这 {{held}} 单，发其余 {{count}} 单'
     },
     export: {
       title: '导出已打印订单',
       format: '文件格式',
       encoding: 'CSV 编码',
       utf8bom: 'UTF-8（带 BOM，推荐）',
-      gbk: 'GBK（旧版 Excel）',
+      gbk: 'GB18030（兼容 GBK，旧版 Excel）',
       preset: '模板',
       presetDefault: '自选列',
       presetUpload: '批量发货上传表（订单号、快递公司、快递单号）',
@@ -189,14 +203,29 @@ export const printedBundle: Bundle<typeof zhCN> = {
         packingSheetDone: 'Packing sheet ready: {{rows}} orders, {{pages}} pages',
         pickingList: 'Picking list',
         pickingListDone: 'Picking list ready: {{rows}} SKUs, {{pages}} pages',
-        noPrinter: 'No printer: add one in Settings → Printers'
+        noPrinter: 'No printer: add one in Settings → Printers',
+        reprintShippedTitle: 'Reprint the label {{tracking}} of a shipped order?',
+        reprintShippedBody:
+          'The order has shipped. A reprint uses the same tracking number; only for a damaged or lost label.',
+        reprintShippedOk: 'Reprint'
+      },
+      shipCheck: {
+        title: 'Check these packages before shipping',
+        summary:
+          '{{wrong}} packages had the wrong label at the scan-back check (not checked right since), {{unverified}} were never checked.',
+        problem: 'Problem',
+        mislabelled: 'Wrong label, not rechecked',
+        unverified: 'Not checked',
+        cancel: 'Cancel',
+        shipAll: 'Ship all ({{count}} orders)',
+        shipRest: 'Hold these {{held}}, ship the other {{count}}'
       },
       export: {
         title: 'Export printed orders',
         format: 'Format',
         encoding: 'CSV encoding',
         utf8bom: 'UTF-8 with BOM (recommended)',
-        gbk: 'GBK (older Excel)',
+        gbk: 'GB18030 (GBK-compatible, older Excel)',
         preset: 'Preset',
         presetDefault: 'Chosen columns',
         presetUpload: 'Bulk shipping upload sheet (order, carrier, tracking no.)',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { TEMPLATE_IDS } from '../../../../shared/api/printers'
 import type { MethodOutput } from '../../../../shared/contract'
 import { useClient } from '../../api/context'
+import { errorWords } from '../../lib/error-words'
 
 type TemplateId = (typeof TEMPLATE_IDS)[number]
 type Preview = MethodOutput<'labels.preview'>
@@ -35,7 +36,7 @@ export function LabelPreview({ initialTemplate }: { initialTemplate?: TemplateId
       })
       .catch((e: unknown) => {
         if (live) {
-          setError(e instanceof Error ? e.message : String(e))
+          setError(errorWords(e))
           setAnswered(`${templateId}/${String(dpi)}/${String(maskPrivacy)}`)
         }
       })

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MethodOutput } from '../../../../shared/contract'
 import { useClient } from '../../api/context'
+import { errorWords } from '../../lib/error-words'
 
 type Pending = MethodOutput<'printing.pending'>['labels'][number]
 
@@ -40,9 +41,7 @@ export function PendingLabels(): ReactNode {
       void message.success(t('settings.pending.done', { tracking: label.trackingNumber }))
       load()
     } catch (error) {
-      void message.error(
-        t('app.error', { message: error instanceof Error ? error.message : String(error) })
-      )
+      void message.error(t('app.error', { message: errorWords(error) }))
     } finally {
       setBusy(null)
     }

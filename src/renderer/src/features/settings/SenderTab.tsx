@@ -1,9 +1,11 @@
-import { Alert, App, Button, Card, Cascader, Col, Form, Input, Row, Typography } from 'antd'
+import { Alert, App, Button, Card, Col, Form, Input, Row, Typography } from 'antd'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AppCallError } from '../../../../shared/result'
 import { useClient } from '../../api/context'
-import { partyRules, REGION_OPTIONS } from '../../lib/party-fields'
+import { errorWords } from '../../lib/error-words'
+import { showFieldErrors } from '../../lib/form-errors'
+import { partyRules } from '../../lib/party-fields'
+import { RegionPicker } from '../../lib/RegionPicker'
 
 type Values = { name?: string; phone?: string; region?: string[]; detail?: string }
 
@@ -67,17 +69,8 @@ export function SenderTab(): ReactNode {
       setIsSet(true)
       void message.success(t('sender.saved'))
     } catch (error) {
-      if (error instanceof AppCallError && error.details?.issues) {
-        form.setFields(
-          error.details.issues.map((issue) => ({
-            name: FIELD_OF[issue.path] ?? 'detail',
-            errors: [v(issue.code)]
-          }))
-        )
-      } else {
-        void message.error(
-          t('sender.failed', { message: error instanceof Error ? error.message : String(error) })
-        )
+      if (!showFieldErrors(form, error, (path) => FIELD_OF[path] ?? null)) {
+        void message.error(t('sender.failed', { message: errorWords(error) }))
       }
     } finally {
       setSaving(false)
@@ -104,7 +97,7 @@ export function SenderTab(): ReactNode {
           </Col>
         </Row>
         <Form.Item name="region" label={t('sender.region')} rules={rules.region}>
-          <Cascader options={REGION_OPTIONS} showSearch={{ limit: 50 }} />
+          <RegionPicker />
         </Form.Item>
         <Form.Item name="detail" label={t('sender.detail')} rules={rules.detail}>
           <Input autoComplete="off" />
