@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 30_000
+    // Ceilings, not expectations: a busy 2-core machine runs the same work several times slower.
+    testTimeout: 120_000,
+    hookTimeout: 120_000
   }
 })

@@ -9,8 +9,6 @@ let host: WebHost
 let dir: string
 
 // Two uploads, two inspections, a preview and a commit in the web host's process on 2 cores.
-test.setTimeout(120_000)
-
 test.beforeEach(async () => {
   host = await startWebHost()
   dir = mkdtempSync(join(tmpdir(), 'wb-e2e-taobao-'))

@@ -96,7 +96,7 @@ export function spawnChild(
     stderr: () => err,
     has: (prefix) => lines.some((l) => l.startsWith(prefix)),
     exited,
-    waitFor: (prefix, timeoutMs = 60_000) => {
+    waitFor: (prefix, timeoutMs = 120_000) => {
       const found = lines.find((l) => l.startsWith(prefix))
       if (found !== undefined) {
         return Promise.resolve(found)

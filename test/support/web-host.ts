@@ -7,7 +7,8 @@ export type WebHost = {
   readonly url: string
   readonly origin: string
   readonly dataDir: string
-  readonly stop: () => Promise<void>
+  /** Stops the host; `keepData` leaves the data folder for a restart on it. */
+  readonly stop: (options?: { readonly keepData?: boolean }) => Promise<void>
 }
 
 /**
@@ -15,7 +16,8 @@ export type WebHost = {
  * port with a fresh data folder) and waits for its "Waybill Station: URL" line.
  */
 export async function startWebHost(
-  dataDir = mkdtempSync(join(tmpdir(), 'wb-e2e-'))
+  dataDir = mkdtempSync(join(tmpdir(), 'wb-e2e-')),
+  port = 0
 ): Promise<WebHost> {
   const child: ChildProcess = spawn(
     process.execPath,
@@ -24,11 +26,12 @@ export async function startWebHost(
       'tsx',
       'src/main/hosts/web/main.ts',
       '--port',
-      '0',
+      String(port),
       '--data-dir',
       dataDir,
       '--static',
-      'out/renderer'
+      // A private build (WAYBILL_E2E_STATIC) lets a check run while out/ is rebuilt by another.
+      process.env.WAYBILL_E2E_STATIC ?? 'out/renderer'
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] }
   )
@@ -37,7 +40,7 @@ export async function startWebHost(
     let err = ''
     const timer = setTimeout(() => {
       reject(new Error(`web host did not start: ${out}${err}`))
-    }, 20_000)
+    }, 120_000)
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       const match = /^Waybill Station: (\S+)$/m.exec(out)
@@ -58,13 +61,15 @@ export async function startWebHost(
     url,
     origin: new URL(url).origin,
     dataDir,
-    stop: async () => {
+    stop: async (options) => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve))
         child.kill('SIGTERM')
         await exited
       }
-      rmSync(dataDir, { recursive: true, force: true })
+      if (options?.keepData !== true) {
+        rmSync(dataDir, { recursive: true, force: true })
+      }
     }
   }
 }

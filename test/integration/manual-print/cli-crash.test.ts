@@ -67,7 +67,7 @@ function cli(args: readonly string[]) {
 test('print --pending after a SIGKILLed print --pending finishes the batch with the same numbers', async () => {
   const print = ['print', '--pending', '--carrier', 'ZTO', '--printer', 'bench']
   const first = cli(print)
-  await vp.waitForPrinted(5, 120_000)
+  await vp.waitForPrinted(5)
   first.child.kill('SIGKILL')
   expect((await first.exited).signal).toBe('SIGKILL')
   const numbersBefore = new Map(

@@ -57,7 +57,7 @@ test('labels leave in the on-screen order and decode to their numbers; a second 
   expect(started.value.held.map((h) => h.reason)).toEqual(['closed', 'closed', 'closed', 'closed'])
   const done = await started.value.finished
   expect(done.error).toBeNull()
-  await vp.waitForPrinted(36, 60_000)
+  await vp.waitForPrinted(36)
 
   const orderOfHash = new Map(
     ctx.db

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest'
 import type { EventName, EventPayload } from '../../../src/shared/contract'
 import type { PrinterRow } from '../../../src/main/core/db/printers-repo'
 import { availableCount } from '../../../src/main/core/db/waybill-pools-repo'
+import { queueFor } from '../../../src/main/core/printers/print-service'
 import { callErr, callOk, openTestCore, type TestCore } from '../../support/core-fixtures'
 import {
   addTcpPrinter,
@@ -49,7 +50,7 @@ function batchEvents(): EventPayload<'print.batch'>[] {
     .map((e) => e.payload as EventPayload<'print.batch'>)
 }
 
-async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
   const start = Date.now()
   while (!condition()) {
     if (Date.now() - start > timeoutMs) {
@@ -59,19 +60,29 @@ async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void
   }
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** After a pause: the label in flight has settled and the queue has said nothing for 300 ms. */
+/**
+ * After a pause or a resume: the printer's queue has stopped its send loop (its own idle signal,
+ * not a quiet period), so the label in flight has settled and nothing more can leave.
+ */
 async function quiet(): Promise<void> {
-  let seen = -1
-  while (seen !== events.length) {
-    seen = events.length
-    await sleep(300)
+  const found = queueFor(tc.core.ctx, printer.id)
+  if (!found.ok) {
+    throw new Error(found.error.message)
   }
+  await found.value.queue.whenIdle()
   const last = progress()
     .filter((e) => e.type === 'label')
     .at(-1)
   expect(last?.type === 'label' && last.state).not.toBe('sending')
+}
+
+/** Labels whose record is in `state`, as the app recorded them. */
+function recordsIn(state: string): number {
+  return (
+    tc.core.db
+      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM print_records WHERE state = ?')
+      .get(state)?.n ?? 0
+  )
 }
 
 /** Order id of every label the printer printed, in order, by the hash of its bytes. */
@@ -116,22 +127,25 @@ test('pause: no more bytes reach the printer and no more numbers are drawn; resu
   const bytes = vp.stats.bytes
   const printedAtPause = vp.printed.length
   const allocated = availableCount(tc.core.db, 'ZTO')
-  await sleep(400)
+  // What reached the printer is exactly what the app confirmed; the rest waits, queued.
+  expect(recordsIn('sending') + recordsIn('sent')).toBe(0)
+  expect(recordsIn('confirmed')).toBe(printedAtPause)
+  expect(printedAtPause).toBeLessThan(ids.length)
+  await quiet()
   expect(vp.stats.bytes).toBe(bytes)
   expect(vp.printed.length).toBe(printedAtPause)
-  expect(printedAtPause).toBeLessThan(ids.length)
   expect(availableCount(tc.core.db, 'ZTO')).toBe(allocated)
   expect(batchEvents().at(-1)).toMatchObject({ paused: true, done: false })
 
   const resumed = await callOk(tc.core, 'print.resume', { batchId: started.batchId })
   expect(resumed.paused).toBe(false)
-  await vp.waitForPrinted(ids.length, 60_000)
+  await vp.waitForPrinted(ids.length)
   await until(() => batchEvents().some((e) => e.done))
-  await sleep(200)
+  await quiet()
   expect(printedOrders()).toEqual(ids)
   expect(vp.printed).toHaveLength(ids.length)
   expect(numberInvariants(tc.core.db).violations).toEqual([])
-}, 90_000)
+}, 120_000)
 
 test('cancel: labels not sent are voided, their numbers kept; printing the orders again reuses them', async () => {
   const ids = seedOrders(tc.core.db, 40, 'CX')
@@ -142,7 +156,7 @@ test('cancel: labels not sent are voided, their numbers kept; printing the order
   await quiet()
   const cancelled = await callOk(tc.core, 'print.cancel', { batchId: started.batchId })
   await until(() => batchEvents().some((e) => e.done && e.cancelled))
-  await sleep(300)
+  await quiet()
   const printedBefore = printedOrders()
   expect(printedBefore.length).toBeGreaterThan(0)
   expect(cancelled.voided).toBeGreaterThan(0)
@@ -164,11 +178,11 @@ test('cancel: labels not sent are voided, their numbers kept; printing the order
   expect(ids.slice(0, numbered.length)).toEqual(numbered)
   // Nothing else reaches the printer after the cancel.
   const bytes = vp.stats.bytes
-  await sleep(300)
+  await quiet()
   expect(vp.stats.bytes).toBe(bytes)
   // The batch can no longer be resumed into printing its voided labels.
   await callOk(tc.core, 'print.resume', { batchId: started.batchId })
-  await sleep(300)
+  await quiet()
   expect(vp.printed).toHaveLength(printedBefore.length)
 
   // The same orders again: the printed ones are held, the rest print with the numbers they had.
@@ -177,7 +191,7 @@ test('cancel: labels not sent are voided, their numbers kept; printing the order
   expect(again.held.filter((h) => h.reason === 'already_printed')).toHaveLength(
     printedBefore.length
   )
-  await vp.waitForPrinted(ids.length, 60_000)
+  await vp.waitForPrinted(ids.length)
   await until(() => batchEvents().some((e) => e.batchId === again.batchId && e.done))
   const after = trackingOf(ids)
   for (const id of numbered) {
@@ -186,7 +200,7 @@ test('cancel: labels not sent are voided, their numbers kept; printing the order
   expect(balance - availableCount(tc.core.db, 'ZTO')).toBe(cancelled.notStarted)
   expect(printedOrders()).toEqual(ids)
   expect(numberInvariants(tc.core.db).violations).toEqual([])
-}, 90_000)
+}, 120_000)
 
 test('pause, resume and cancel are validated and refuse an unknown batch as data', async () => {
   expect((await callErr(tc.core, 'print.pause', {})).code).toBe('VALIDATION')

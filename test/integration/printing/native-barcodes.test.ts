@@ -70,7 +70,7 @@ describe.each(['tspl', 'zpl'] as const)(
         for (const [i, { label }] of sent.entries()) {
           await printer.send(printer.encode(label), `label-${i}`)
         }
-        await vp.waitForPrinted(sent.length, 20_000)
+        await vp.waitForPrinted(sent.length)
         expect(vp.unknown).toEqual([])
         for (const [i, { trackingNumber, label }] of sent.entries()) {
           const printed = vp.printed[i]

@@ -64,8 +64,10 @@ async function rig(
     db,
     printer: connectPrinter({ id: 'bench-1', uri: vp.uri, language, dpi: 203 }),
     clock,
-    statusTimeoutMs: 400,
-    writeTimeoutMs: 2000,
+    // Well above the virtual printer's pace(300) even on a loaded machine, so only a stalled
+    // printer times out; still short, since the stall tests wait for it.
+    statusTimeoutMs: 2500,
+    writeTimeoutMs: 5000,
     onEvent: (event) => {
       events.push(event)
       onEvent?.(event, r)
@@ -113,7 +115,7 @@ function confirmedOnce(r: Rig): void {
 const labelConfirmed = (e: PrintQueueEvent, index: number): boolean =>
   e.type === 'label' && e.state === 'confirmed' && e.index === index
 
-async function until(condition: () => boolean, timeoutMs = 3000): Promise<void> {
+async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
   const start = Date.now()
   while (!condition()) {
     if (Date.now() - start > timeoutMs) {

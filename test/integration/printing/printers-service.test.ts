@@ -61,23 +61,18 @@ describe('printers over TCP (virtual printer)', () => {
     })
 
     const ok = await callOk(core, 'printers.test', { id })
-    expect(ok.paused).toBe(false)
-    expect(ok.labels.map((l) => l.state)).toEqual(['confirmed'])
+    expect(ok).toMatchObject({ outcome: 'printed', cause: null, cannotReport: false })
     expect(vp.printed).toHaveLength(1)
-    expect(progress.some((e) => e.type === 'label' && e.state === 'confirmed')).toBe(true)
-    expect(progress.every((e) => e.printerId === id)).toBe(true)
 
     vp.setFault('paper_out')
     expect((await callOk(core, 'printers.status', { id })).state).toBe('paper_out')
     const out = await callOk(core, 'printers.test', { id })
-    expect(out.paused).toBe(true)
-    expect(out.printerState).toBe('paper_out')
-    expect(out.labels.map((l) => l.state)).toEqual(['voided'])
+    expect(out).toMatchObject({ outcome: 'failed', cause: 'paper_out', printerState: 'paper_out' })
     expect(vp.printed).toHaveLength(1)
 
     vp.setFault(null)
     const again = await callOk(core, 'printers.test', { id })
-    expect(again.labels.map((l) => l.state)).toEqual(['confirmed'])
+    expect(again.outcome).toBe('printed')
     expect(vp.printed).toHaveLength(2)
     expect((await callOk(core, 'printers.status', { id })).state).toBe('ready')
   })
@@ -85,10 +80,11 @@ describe('printers over TCP (virtual printer)', () => {
   test('a printer that does not answer shows offline within the short timeout', async () => {
     const id = await addVirtual()
     vp.stall(true)
-    const started = Date.now()
     const status = await callOk(core, 'printers.status', { id })
     expect(status.state).toBe('offline')
-    expect(Date.now() - started).toBeLessThan(4000)
+    // The app's own account of why: its short status timeout ran out (not the 10 s write timeout
+    // or the 20 s test-print one). Said by the app, so it holds however slow the machine is.
+    expect(status.conditions.join(' ')).toMatch(/no (status reply|answer) in (1500|3000) ms/)
     vp.stall(false)
   })
 

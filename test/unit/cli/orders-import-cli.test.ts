@@ -139,7 +139,7 @@ describe('orders import FILE --json', () => {
       spawnSync(node, [join(root, 'bin', 'waybill-station.mjs'), ...args], {
         cwd: root,
         encoding: 'utf8',
-        timeout: 60_000
+        timeout: 120_000
       })
     const file = await sheet('orders.xlsx')
     const good = launch(['orders', 'import', file, '--json', '--data-dir', dataDir])
@@ -160,5 +160,5 @@ describe('orders import FILE --json', () => {
     expect(missing.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/does not exist or is not readable/) as string
     ])
-  }, 90_000)
+  }, 300_000)
 })
