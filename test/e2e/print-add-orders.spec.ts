@@ -159,3 +159,114 @@ test('an import larger than a batch adds the first 5000 on the list and says so'
   await expect(pick.getByRole('checkbox', { name: `选择订单 ${firstId}` })).toBeChecked()
   await expect(page.getByRole('button', { name: /下一步：选择快递（5000 单）/ })).toBeEnabled()
 })
+
+/** A Taobao export with the status and created-time columns: [id, name, phone, address, title, status, created]. */
+async function writeStatusSheet(file: string, rows: readonly (readonly string[])[]): Promise<void> {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet('订单')
+  sheet.addRow([
+    '订单编号',
+    '收货人姓名',
+    '联系手机',
+    '收货地址',
+    '宝贝标题',
+    '宝贝总数量',
+    '订单状态',
+    '订单创建时间'
+  ])
+  for (const [id, name, phone, address, title, status, created] of rows) {
+    sheet.addRow([id, name, phone, address, title, 1, status, created])
+  }
+  await workbook.xlsx.writeFile(file)
+}
+
+test('未打印 hides printed orders; a held order neither leads the print list nor the preview', async ({
+  page
+}) => {
+  const file = join(dir, '退款订单.xlsx')
+  // The refunding order is the newest, so the list (newest first) shows it first.
+  await writeStatusSheet(file, [
+    [
+      'KS7700201',
+      '陈晓',
+      '13812345678',
+      '浙江省 杭州市 西湖区 文三路 100号',
+      '保温杯',
+      '待发货',
+      '2026-12-01 10:00:00'
+    ],
+    [
+      'KS7700202',
+      '刘洋',
+      '13900001111',
+      '广东省 深圳市 南山区 科技园路 8号',
+      '蓝牙耳机',
+      '待发货',
+      '2026-12-01 10:01:00'
+    ],
+    [
+      'KS7700203',
+      '周静',
+      '13700002222',
+      '上海市 上海市 浦东新区 世纪大道 1号',
+      '手机壳',
+      '退款中',
+      '2026-12-01 10:02:00'
+    ]
+  ])
+  await page.goto(host.url)
+  await expect(page.locator('#root[data-app-state="ready"]')).toBeVisible()
+  await page.getByRole('menuitem', { name: '打单' }).click()
+  const pick = page.getByTestId('print-pick')
+  await pick.getByRole('button', { name: '导入订单表格' }).click()
+  await importSheet(page, file, 3)
+  await closeWizard(page)
+  const rows = pick.locator('[role="row"][data-order-id]')
+  await expect(rows).toHaveCount(3)
+  await expect(rows.first()).toHaveAttribute('data-order-id', 'KS7700203')
+
+  // Print KS7700201 on the preview printer with the demo pool.
+  for (const id of ['KS7700202', 'KS7700203']) {
+    await pick.getByRole('checkbox', { name: `选择订单 ${id}` }).uncheck()
+  }
+  await expect(page.getByTestId('print-selection')).toContainText('已选 1 单')
+  await page.getByRole('button', { name: /下一步：选择快递（1 单）/ }).click()
+  const setup = page.getByTestId('print-setup')
+  await setup.getByRole('combobox', { name: '快递公司', exact: true }).click()
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /圆通速递/ })
+    .click()
+  await expect(setup.getByTestId('print-check')).toContainText('将打印 1 单')
+  await page.getByTestId('start-print').click()
+  await expect(page.getByTestId('done-summary')).toHaveText('成功 1 张，失败 0 张，未打印 0 单', {
+    timeout: 120_000
+  })
+  await page.getByRole('button', { name: '再打一批' }).click()
+
+  // 未打印: the printed order leaves the list, the others stay in their order.
+  await expect(rows).toHaveCount(3)
+  await pick.getByRole('checkbox', { name: '只看未打印' }).check()
+  await expect(rows).toHaveCount(2)
+  await expect(pick.locator('[role="row"][data-order-id="KS7700201"]')).toHaveCount(0)
+  await expect(rows.first()).toHaveAttribute('data-order-id', 'KS7700203')
+  await pick.getByRole('checkbox', { name: '只看未打印' }).uncheck()
+  await expect(rows).toHaveCount(3)
+  await pick.getByRole('checkbox', { name: '只看未打印' }).check()
+  await expect(rows).toHaveCount(2)
+
+  // Both ticked: the refunding one is held out, so the print list and the preview start with
+  // the order that prints.
+  await pick.getByRole('checkbox', { name: '选择订单 KS7700203' }).check()
+  await pick.getByRole('checkbox', { name: '选择订单 KS7700202' }).check()
+  await page.getByRole('button', { name: /下一步：选择快递（2 单）/ }).click()
+  await expect(setup.getByTestId('print-check')).toContainText('将打印 1 单')
+  await expect(setup.getByTestId('held-orders')).toContainText('KS7700203')
+  const listed = setup.getByTestId('batch-table').locator('[data-order-id]')
+  await expect(listed).toHaveCount(1)
+  await expect(listed.first()).toHaveAttribute('data-order-id', 'KS7700202')
+  await expect(setup.getByTestId('preview-label').first()).toHaveAttribute(
+    'data-order',
+    'KS7700202'
+  )
+  await expect(setup.getByTestId('print-actions').getByTestId('start-print')).toBeInViewport()
+})

@@ -237,7 +237,12 @@ export const OrderFilter = z
     exemption: z.enum(EXEMPTION_STATES).optional(),
     problem: z.enum(ORDER_PROBLEMS).optional(),
     /** Only orders whose district is not in the division data (平台区县). */
-    platformDistrict: z.boolean().optional()
+    platformDistrict: z.boolean().optional(),
+    /**
+     * True: only orders still waiting for a label (未打印): pending, and no package has a
+     * tracking number yet. False is "any", like leaving it out.
+     */
+    unprinted: z.boolean().optional()
   })
   .refine((f) => f.city === undefined || f.province !== undefined, {
     path: ['city'],

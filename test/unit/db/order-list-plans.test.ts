@@ -110,7 +110,9 @@ const SINGLE_FILTERS: readonly [string, Partial<OrderSearch>][] = [
   ['problem: unshipped', { problem: 'unshipped', unshippedBefore: 1_700_000_100_000 }],
   ['problem: refund', { problem: 'refund' }],
   ['problem: closed', { problem: 'closed' }],
-  ['problem: any', { problem: 'any', unshippedBefore: 1_700_000_100_000 }]
+  ['problem: any', { problem: 'any', unshippedBefore: 1_700_000_100_000 }],
+  ['unprinted', { unprinted: true }],
+  ['unprinted + pending (print step 1)', { unprinted: true, status: 'pending' }]
 ]
 
 describe('single filters', () => {
@@ -138,6 +140,14 @@ describe('single filters', () => {
       if (problem === 'unshipped') {
         expect(rows.flat().join('\n')).toContain('orders_unshipped')
       }
+    }
+  })
+
+  test('未打印 is a range of the unshipped partial index, count and page', () => {
+    for (const search of [{ unprinted: true }, { unprinted: true, status: 'pending' as const }]) {
+      const { count, rows } = run(search)
+      expect(count.flat().join('\n')).toContain('orders_unshipped')
+      expect(rows.flat().join('\n')).toContain('orders_unshipped')
     }
   })
 

@@ -36,6 +36,8 @@ export type OrderSearch = {
   readonly problem?: 'any' | 'unshipped' | 'refund' | 'closed' | undefined
   /** True: only orders whose district is not in the division data (平台区县); false: only the others. */
   readonly platformDistrict?: boolean | undefined
+  /** True: only orders waiting for a label (未打印): pending, no package with a tracking number. */
+  readonly unprinted?: boolean | undefined
   /** `problem` 'unshipped' means pending and created before this (ms) with no tracking number. */
   readonly unshippedBefore?: number | undefined
   readonly sort?: OrderSort | undefined
@@ -162,6 +164,13 @@ function filterSql(db: ReadableDB, search: OrderSearch): Filter {
     // Literals, so `= 1` matches the partial index orders_platform_district (migration 0040):
     // such orders are few, and that index walks them newest first.
     parts.push(search.platformDistrict ? 'o.platform_district = 1' : 'o.platform_district = 0')
+  }
+  if (search.unprinted === true) {
+    // A tracking number is given when a label is printed, so "no label yet" is has_tracking = 0
+    // (kept by triggers on packages, migration 0020). Pending is part of the meaning (a closed
+    // or shipped order waits for no label) and, as literals, puts the filter on the partial
+    // index orders_unshipped, which holds exactly these orders, newest first.
+    parts.push(`(o.status = 'pending' AND o.has_tracking = 0)`)
   }
   const carrier =
     search.carrier === undefined ? 'none' : isRareCarrier(db, search.carrier) ? 'rare' : 'common'

@@ -183,6 +183,7 @@ export function listOrders(ctx: CoreContext, query: OrderListQueryParsed): Resul
     exemption: query.exemption,
     problem: query.problem,
     platformDistrict: query.platformDistrict,
+    unprinted: query.unprinted,
     unshippedBefore: ctx.now() - UNSHIPPED_AFTER_MS,
     sort: query.sort,
     after: query.after?.key,

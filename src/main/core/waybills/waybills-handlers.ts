@@ -3,9 +3,13 @@ import { ok } from '../../../shared/result'
 import type { DomainHandlers } from '../api/handler-types'
 import { getSetting } from '../db/settings-repo'
 import { availableCount, listPools, nextNumberPool } from '../db/waybill-pools-repo'
+import { isLowBalance } from './low-balance'
 import { addPool, demoPoolId, expandRange, parseNumberList } from './pool-service'
 
-/** Below this many numbers left, a carrier shows a low-balance warning (Settings can change it). */
+/**
+ * Below this many numbers left, a carrier shows a low-balance warning (Settings can change it),
+ * or below a tenth of a smaller pool's size ({@link isLowBalance}).
+ */
 export const DEFAULT_LOW_BALANCE = 200
 
 export const waybillsHandlers: DomainHandlers<
@@ -16,6 +20,13 @@ export const waybillsHandlers: DomainHandlers<
     // A value written before settings.set checked it may not be a count.
     const threshold = Number.isSafeInteger(stored) && stored >= 0 ? stored : DEFAULT_LOW_BALANCE
     const demoPool = demoPoolId(ctx.db)
+    // The size of each carrier's pools that still hold numbers.
+    const activeSize = new Map<string, number>()
+    for (const pool of listPools(ctx.db)) {
+      if (pool.available > 0) {
+        activeSize.set(pool.carrier, (activeSize.get(pool.carrier) ?? 0) + pool.total)
+      }
+    }
     return ok({
       lowBalanceThreshold: threshold,
       carriers: CARRIERS.map((c) => {
@@ -27,7 +38,7 @@ export const waybillsHandlers: DomainHandlers<
           taobaoCode: c.taobaoCode,
           sample: c.sample,
           available,
-          lowBalance: available < threshold,
+          lowBalance: isLowBalance(available, activeSize.get(c.code) ?? 0, threshold),
           demo: demoPool !== null && available > 0 && nextNumberPool(ctx.db, c.code) === demoPool
         }
       })

@@ -1,5 +1,5 @@
 import { ArrowRightOutlined } from '@ant-design/icons'
-import { Alert, Button, Flex, Typography } from 'antd'
+import { Alert, Button, Checkbox, Flex, Typography } from 'antd'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OrderSummary } from '../../../../shared/schemas/order'
@@ -174,6 +174,18 @@ export function PickOrders(props: {
       </Flex>
       <Flex wrap gap={8} align="center">
         <ListSearch list={list} placeholder={t('orders.searchPlaceholder')} width={300} />
+        <Checkbox
+          data-testid="pick-unprinted"
+          checked={filters.unprinted === true}
+          onChange={(e) => {
+            // Off means "any", so the key goes rather than staying false.
+            const next: ListFilters = { ...filters }
+            delete next.unprinted
+            setFilters(e.target.checked ? { ...next, unprinted: true } : next)
+          }}
+        >
+          {t('print.pick.unprinted')}
+        </Checkbox>
         <OrderFilters value={filters} onChange={setFilters} />
       </Flex>
       <Flex align="center" gap={12} wrap data-testid="print-selection">

@@ -9,7 +9,8 @@ import {
   Spin,
   Statistic,
   Table,
-  Typography
+  Typography,
+  theme
 } from 'antd'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -38,6 +39,7 @@ export function PrintSetup(props: {
   readonly starting: boolean
 }): ReactNode {
   const { t } = useTranslation()
+  const { token } = theme.useToken()
   const client = useClient()
   const { orders, target } = props
   const [check, setCheck] = useState<Check | null>(null)
@@ -72,11 +74,19 @@ export function PrintSetup(props: {
     }
   }, [client, orders, target.carrier])
 
-  // The ids, not the array: a re-render with the same batch does not re-render the labels.
-  const previewIds = orders
-    .slice(0, PREVIEW_COUNT)
-    .map((o) => o.id)
-    .join(',')
+  // What prints, in print order: once checked, the held orders are out of it, so none of them is
+  // #1 on the list or the first label previewed (they are listed apart, with their reasons).
+  // Until a carrier is chosen nothing is checked and the list is the picked orders as they are.
+  const printOrder = printable(orders, check)
+  // The ids, not the array: a re-render with the same batch does not re-render the labels. With a
+  // carrier chosen the preview waits for the check rather than show a held order's label first.
+  const previewIds =
+    target.carrier !== null && check === null
+      ? ''
+      : printOrder
+          .slice(0, PREVIEW_COUNT)
+          .map((o) => o.id)
+          .join(',')
   useEffect(() => {
     if (previewIds === '') {
       return
@@ -105,6 +115,11 @@ export function PrintSetup(props: {
       live = false
     }
   }, [client, previewIds, target.carrier, target.template, target.maskPrivacy, dpi])
+
+  // A preview of an earlier list (before the check came back) is not shown as this one's.
+  const previewed = new Set(previewIds.split(',').map(Number))
+  const shownPreview =
+    preview !== null && preview.labels.every((l) => previewed.has(l.orderId)) ? preview : null
 
   const byId = new Map(orders.map((o) => [o.id, o]))
   const poolShort = check !== null && check.needNumbers > check.available
@@ -206,8 +221,19 @@ export function PrintSetup(props: {
           </Card>
         ) : null}
         <Typography.Text strong>{t('print.setup.order')}</Typography.Text>
-        <BatchTable orders={orders} height={260} />
-        <Flex gap={12}>
+        <BatchTable orders={printOrder} height={260} />
+        {/* Sticky: however many orders are held or listed above, the print button stays in view. */}
+        <Flex
+          gap={12}
+          data-testid="print-actions"
+          style={{
+            position: 'sticky',
+            bottom: 0,
+            zIndex: 2,
+            paddingBlock: 8,
+            background: token.colorBgLayout
+          }}
+        >
           <Button size="large" icon={<ArrowLeftOutlined />} onClick={props.onBack}>
             {t('print.setup.back')}
           </Button>
@@ -238,14 +264,25 @@ export function PrintSetup(props: {
       >
         {previewError ? (
           <Alert type="error" title={t('print.setup.previewError', { message: previewError })} />
-        ) : preview ? (
-          <BatchPreview preview={preview} total={orders.length} />
+        ) : shownPreview && previewIds !== '' ? (
+          <BatchPreview preview={shownPreview} total={printOrder.length} />
+        ) : check !== null && check.eligible.length === 0 ? (
+          <Typography.Text type="secondary">{t('print.setup.nothingToPrint')}</Typography.Text>
         ) : (
           <Spin />
         )}
       </Card>
     </Flex>
   )
+}
+
+/** The orders the check lets print, in the picked order; all of them before a check. */
+function printable(orders: readonly OrderSummary[], check: Check | null): readonly OrderSummary[] {
+  if (check === null) {
+    return orders
+  }
+  const eligible = new Set(check.eligible)
+  return orders.filter((o) => eligible.has(o.id))
 }
 
 /** One label at a time (a label is taller than the column), with a pager over the first few. */

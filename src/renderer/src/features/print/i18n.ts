@@ -35,7 +35,8 @@ const zhCN = {
       joinedCapped:
         '超过一批上限，只加入了列表中前 {{count}} 单（BATCH_PRINT_MAX_5000），其余的请下一批再打',
       joinedNotListed: '另有 {{count}} 单不在当前列表中（不是待发货，或被筛选条件隐藏），没有加入',
-      joinedSeparator: '；'
+      joinedSeparator: '；',
+      unprinted: '只看未打印'
     },
     setup: {
       carrier: '快递公司',
@@ -233,7 +234,8 @@ export const printBundle: Bundle<typeof zhCN> = {
           'more than a batch holds: only the first {{count}} on the list were added (BATCH_PRINT_MAX_5000); print the rest in the next batch',
         joinedNotListed:
           '{{count}} more are not on this list (not pending, or hidden by the filters) and were not added',
-        joinedSeparator: '; '
+        joinedSeparator: '; ',
+        unprinted: 'Not printed only'
       },
       setup: {
         carrier: 'Carrier',
