@@ -222,8 +222,13 @@ test('scans reach the box without the mouse; the list survives a page switch; sh
   await expect(outcomes).not.toContainText('SP0002')
   // The results table fits its dialog.
   const dialog = page.getByRole('dialog', { name: '发货结果' })
-  const box1 = await dialog.boundingBox()
-  const box2 = await outcomes.locator('table').boundingBox()
-  expect(box2 && box1 && box2.x + box2.width <= box1.x + box1.width).toBe(true)
+  // Polled: the dialog zooms in when it opens, so an early measure sees it mid-animation.
+  await expect
+    .poll(async () => {
+      const box1 = await dialog.boundingBox()
+      const box2 = await outcomes.locator('table').boundingBox()
+      return box1 !== null && box2 !== null && box2.x + box2.width <= box1.x + box1.width
+    })
+    .toBe(true)
   await page.screenshot({ path: join(SHOTS, 'h6-ship-result-zh.png') })
 })
