@@ -41,10 +41,11 @@ test('a packer enters an order by hand, finds it by search and by scan, and it s
   await page.getByRole('button', { name: '新建订单' }).click()
   await page.getByLabel('收货人姓名', { exact: true }).fill('王小明')
   await page.getByLabel('手机/电话', { exact: true }).fill('1391234')
+  // Checked as typed: wait for the message that shifts the form before clicking save.
+  await expect(page.getByText('请输入11位手机号')).toBeVisible()
   await page.getByLabel('详细地址', { exact: true }).fill('文三路 100 号 3 幢 501')
   await page.getByRole('button', { name: '保存订单' }).click()
   // Field-by-field messages, nothing saved yet.
-  await expect(page.getByText('请输入11位手机号')).toBeVisible()
   await expect(page.getByText('请选择省 / 市 / 区')).toBeVisible()
 
   await page.getByLabel('手机/电话', { exact: true }).fill('139 1234 5678')

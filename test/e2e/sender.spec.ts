@@ -19,9 +19,11 @@ test('a shop owner sets the sender printed on every label, and it is kept', asyn
 
   await page.getByLabel('寄件人 / 店铺名', { exact: true }).fill('好物优选 杭州仓')
   await page.getByLabel('电话', { exact: true }).fill('8888')
+  // The phone is checked as it is typed; its message moves the form down, so the save click
+  // waits for it rather than landing while the layout shifts (lost on a busy CI machine).
+  await expect(page.getByText('请输入11位手机号')).toBeVisible()
   await page.getByLabel('详细地址', { exact: true }).fill('仓前街道梦想小镇 3 号仓')
   await page.getByRole('button', { name: /^保\s*存$/ }).click()
-  await expect(page.getByText('请输入11位手机号')).toBeVisible()
   await expect(page.getByText('请选择省 / 市 / 区')).toBeVisible()
 
   await page.getByLabel('电话', { exact: true }).fill('0571-88886666')
