@@ -44,6 +44,8 @@ export const METHOD_NAMES = [
   'print.pause',
   'print.resume',
   'print.cancel',
+  'print.currentBatch',
+  'print.dismissBatch',
   'print.scan',
   'print.reprint',
   'print.preview',

@@ -216,6 +216,9 @@ test('a printer switched off mid-batch: nothing says printed that did not print;
   // Cancel: order 4 to A (still off) waits; cancelled from the indicator, it never says printed
   // and keeps its number.
   await page.getByRole('menuitem', { name: '打单' }).click()
+  // The first batch finished while the packer was away: its summary shows once (item 5).
+  await expect(page.getByTestId('done-summary')).toContainText('成功 3 张，失败 0 张')
+  await page.getByRole('button', { name: '再打一批' }).click()
   const again = page.getByTestId('print-pick')
   await again.getByRole('checkbox', { name: '选择订单 KS9900004' }).check()
   await page.getByRole('button', { name: /下一步：选择快递（1 单）/ }).click()

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { type MethodSpec } from './common'
+import { Empty, type MethodSpec } from './common'
+import { QUEUE_STOP_REASONS } from '../queue-stop-reasons'
 
 const OrderIds = z.array(z.number().int().positive()).min(1, 'required').max(100_000, 'too_large')
 const Carrier = z.string().trim().min(1, 'required').max(20)
@@ -102,6 +103,48 @@ const BatchControl = z.object({
   total: z.number().int()
 })
 
+const BatchProgress = z.object({
+  batchId: z.string(),
+  allocated: z.number().int(),
+  total: z.number().int(),
+  held: z.number().int(),
+  done: z.boolean(),
+  error: z.string().nullable(),
+  paused: z.boolean(),
+  cancelled: z.boolean()
+})
+
+/** A batch as the print page re-attaches to it after the packer left the page and came back. */
+const CurrentBatch = z.object({
+  batchId: z.string(),
+  printerId: z.number().int(),
+  /** Every order the packer asked for, in print order (held ones included). */
+  orders: z.array(
+    z.object({
+      orderId: z.number().int(),
+      platformOrderId: z.string(),
+      /** Masked (张*), as the batch table shows it. */
+      receiverName: z.string(),
+      region: z.string()
+    })
+  ),
+  held: z.array(Held),
+  /** Each eligible order's label as far as it got (no entry: no number drawn yet). */
+  labels: z.array(
+    z.object({
+      orderId: z.number().int(),
+      packageId: z.number().int(),
+      state: z.enum(['queued', 'sending', 'sent', 'confirmed', 'failed', 'voided']),
+      trackingNumber: z.string().nullable()
+    })
+  ),
+  progress: BatchProgress,
+  /** Why the batch's printer waits (a fault or the packer's Pause); null while it prints. */
+  stop: z
+    .object({ reason: z.enum(QUEUE_STOP_REASONS).nullable(), detail: z.string().nullable() })
+    .nullable()
+})
+
 export const manualPrintApi = {
   'print.check': {
     input: z.object({ orderIds: OrderIds, carrier: Carrier }).strict(),
@@ -139,6 +182,13 @@ export const manualPrintApi = {
       notStarted: z.number().int()
     })
   },
+  /**
+   * The batch the print page shows when it opens: the latest one, running or finished, until the
+   * packer starts another or dismisses its summary; null when there is none (or after a restart).
+   */
+  'print.currentBatch': { input: Empty, output: z.object({ batch: CurrentBatch.nullable() }) },
+  /** The packer closed the batch's summary (再打一批 / 重打): the page no longer re-attaches to it. */
+  'print.dismissBatch': { input: BatchId, output: z.object({ dismissed: z.boolean() }) },
   'print.scan': {
     input: z
       .object({ code: z.string().trim().min(1, 'required').max(128, 'too_long'), ...PrintTarget })
@@ -293,14 +343,5 @@ export const manualPrintApi = {
 } as const satisfies Record<string, MethodSpec>
 
 export const manualPrintEvents = {
-  'print.batch': z.object({
-    batchId: z.string(),
-    allocated: z.number().int(),
-    total: z.number().int(),
-    held: z.number().int(),
-    done: z.boolean(),
-    error: z.string().nullable(),
-    paused: z.boolean(),
-    cancelled: z.boolean()
-  })
+  'print.batch': BatchProgress
 } as const

@@ -14,9 +14,12 @@ import { previewBatch } from './preview'
 import { shipOrders, verifyScan, voidPackage } from './printed-service'
 import { reprintLabel, scanToPrint } from './scan-print'
 import { queueControl } from '../printers/print-service'
+import { printerQueues } from '../printers/printer-queues'
+import { currentBatchView, type BatchStop } from './current-batch'
 import { poolSource } from '../waybills/pool-service'
 import {
   cancelBatch,
+  dismissBatch,
   pauseBatch,
   resumeBatch,
   startPrintBatch,
@@ -30,6 +33,8 @@ type Methods =
   | 'print.pause'
   | 'print.resume'
   | 'print.cancel'
+  | 'print.currentBatch'
+  | 'print.dismissBatch'
   | 'print.scan'
   | 'print.reprint'
   | 'print.preview'
@@ -56,6 +61,13 @@ function toFilter(input: {
     includeVoided: input.includeVoided,
     packageIds: input.packageIds
   }
+}
+
+/** Why a printer's queue waits, in the queue view's words (the one place that knows). */
+function queueStop(ctx: CoreContext, printerId: number): BatchStop {
+  const queues = printerQueues(ctx)
+  const queue = queues.ok ? queues.value.queues.find((q) => q.printerId === printerId) : undefined
+  return queue && queue.state === 'stopped' ? { reason: queue.reason, detail: queue.detail } : null
 }
 
 function stamp(now: number): string {
@@ -95,6 +107,8 @@ export function createManualPrintHandlers(
     'print.pause': (ctx, input) => pauseBatch(ctx, controlFor(ctx), input.batchId),
     'print.resume': (ctx, input) => resumeBatch(ctx, controlFor(ctx), input.batchId),
     'print.cancel': (ctx, input) => cancelBatch(ctx, controlFor(ctx), input.batchId),
+    'print.currentBatch': (ctx) => ok(currentBatchView(ctx, (id) => queueStop(ctx, id))),
+    'print.dismissBatch': (ctx, input) => dismissBatch(ctx, input.batchId),
     'print.scan': (ctx, input) => scanToPrint(ctx, sinkFor(ctx), input),
     'print.reprint': (ctx, input) => reprintLabel(ctx, sinkFor(ctx), input),
     'print.preview': (ctx, input) => previewBatch(ctx, input),

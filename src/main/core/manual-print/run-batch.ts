@@ -83,6 +83,13 @@ type BatchHandle = {
   readonly onProgress: (p: BatchProgress) => void
   /** Wakes the chunk loop that waits while the batch is paused. */
   wake: (() => void) | null
+  /** What the packer asked for, in screen order, and what was held out: for re-attaching a view. */
+  readonly orderIds: readonly number[]
+  readonly held: readonly HeldOrder[]
+  /** Order → the package its label is for, filled as chunks draw numbers. */
+  readonly packages: Map<number, number>
+  /** The packer has seen its summary and started another (再打一批): no view re-attaches to it. */
+  dismissed: boolean
 }
 
 /**
@@ -152,7 +159,11 @@ export async function startPrintBatch(
     jobIds,
     progress,
     onProgress,
-    wake: null
+    wake: null,
+    orderIds: [...request.orderIds],
+    held,
+    packages: new Map(),
+    dismissed: false
   }
 
   const runChunk = async (from: number): Promise<Result<number>> => {
@@ -169,6 +180,9 @@ export async function startPrintBatch(
     }
     if (!allocated.ok) {
       return allocated
+    }
+    for (const a of allocated.value) {
+      handle.packages.set(a.orderId, a.packageId)
     }
     const job = await sink.print({
       printerId: handle.printerId,
@@ -202,6 +216,10 @@ export async function startPrintBatch(
   })
   const batches = batchesOf(ctx)
   batches.set(batchId, handle)
+  // A new batch is what the print page shows from now on.
+  for (const other of batches.values()) {
+    other.dismissed = other !== handle
+  }
   for (const old of batches.keys()) {
     if (batches.size <= KEPT_BATCHES) {
       break
@@ -401,4 +419,48 @@ export function cancelBatchesOn(
     cancelBatch(ctx, control, batchId)
   }
   return running.length
+}
+
+/** A batch as a print page re-attaching to it needs it: what it holds and how far it got. */
+export type CurrentBatchRecord = {
+  readonly batchId: string
+  readonly printerId: number
+  readonly orderIds: readonly number[]
+  readonly held: readonly HeldOrder[]
+  readonly packages: ReadonlyMap<number, number>
+  readonly jobIds: readonly string[]
+  readonly progress: BatchProgress
+}
+
+/**
+ * The batch a print page shows when it opens: the latest one not dismissed, running or finished
+ * (its summary shows until the packer starts another). Kept in main, so leaving the page loses
+ * nothing; gone after a restart, like pause and cancel.
+ */
+export function currentBatch(ctx: CoreContext): CurrentBatchRecord | null {
+  const latest = [...batchesOf(ctx).entries()].at(-1)
+  if (!latest || latest[1].dismissed) {
+    return null
+  }
+  const [batchId, handle] = latest
+  return {
+    batchId,
+    printerId: handle.printerId,
+    orderIds: handle.orderIds,
+    held: handle.held,
+    packages: new Map(handle.packages),
+    jobIds: [...handle.jobIds],
+    progress: { ...handle.progress }
+  }
+}
+
+/** The packer closed a batch's summary (再打一批 / 重打): the print page no longer re-attaches to it. */
+export function dismissBatch(ctx: CoreContext, batchId: string): Result<{ dismissed: boolean }> {
+  const found = liveBatch(ctx, batchId)
+  if (!found.ok) {
+    return ok({ dismissed: false })
+  }
+  const was = found.value.dismissed
+  found.value.dismissed = true
+  return ok({ dismissed: !was })
 }

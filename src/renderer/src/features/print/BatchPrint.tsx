@@ -18,10 +18,11 @@ import {
   Steps,
   Typography
 } from 'antd'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import type { OrderSummary } from '../../../../shared/schemas/order'
+import { batchOrdersOf, rememberBatchOrders } from './batch-orders'
 import { BatchTable } from './BatchTable'
 import { PickOrders } from './PickOrders'
 import { PrintSetup } from './PrintSetup'
@@ -40,7 +41,27 @@ export function BatchPrint(props: { readonly onOpenPrinted?: () => void }): Reac
   const [starting, setStarting] = useState(false)
   const shopId = orders[0]?.shopId ?? null
   const { carriers, printers, target, setTarget, remember, reload } = usePrintTarget(shopId)
-  const { run, start, controls, reset } = useBatchRun()
+  const { run, start, controls, reset, attach } = useBatchRun()
+
+  // Leaving the page unmounts it, not the batch: main still runs it, so the view follows it again.
+  useEffect(() => {
+    let mounted = true
+    void attach().then((found) => {
+      if (mounted && found) {
+        setOrders(batchOrdersOf(found))
+        setStep('run')
+      }
+    })
+    return () => {
+      mounted = false
+    }
+  }, [attach])
+
+  useEffect(() => {
+    if (step === 'run' && run.batchId !== null) {
+      rememberBatchOrders(run.batchId, orders)
+    }
+  }, [step, run.batchId, orders])
 
   const current = step === 'pick' ? 0 : step === 'setup' ? 1 : run.finished ? 2 : 1
 

@@ -7,6 +7,7 @@ import { errorText, type PrintTarget } from './use-print-target'
 
 type Held = MethodOutput<'print.start'>['held'][number]
 type Progress = EventPayload<'printing.progress'>
+export type CurrentBatch = NonNullable<MethodOutput<'print.currentBatch'>['batch']>
 /** A label sent whole before the printer faulted: only the packer can say whether it came out. */
 export type UnconfirmedLabel = NonNullable<Extract<Progress, { type: 'paused' }>['confirm']>
 
@@ -97,6 +98,8 @@ export function useBatchRun(): {
   readonly start: (orderIds: readonly number[], target: PrintTarget) => Promise<string | null>
   readonly controls: BatchControls
   readonly reset: () => void
+  /** Follows the batch main still runs (or its unread summary) when the page opens again. */
+  readonly attach: () => Promise<CurrentBatch | null>
 } {
   const client = useClient()
   const [run, setRun] = useState<BatchRun>(IDLE)
@@ -321,9 +324,91 @@ export function useBatchRun(): {
   )
 
   const reset = useCallback(() => {
+    const batchId = live.current?.batchId
     live.current = null
     setRun(IDLE)
-  }, [])
+    if (batchId) {
+      // Its summary was read: opening the page again starts at step 1, not at this batch.
+      client.call('print.dismissBatch', { batchId }).catch(() => undefined)
+    }
+  }, [client])
+
+  // A summary seen is done with: leaving the page after the batch finished dismisses it, so the
+  // page opens at step 1 next time. One that finished while the packer was away shows once.
+  const finished = useRef(false)
+  useEffect(() => {
+    finished.current = run.finished
+  }, [run.finished])
+  useEffect(
+    () => () => {
+      const batchId = live.current?.batchId
+      if (finished.current && batchId) {
+        client.call('print.dismissBatch', { batchId }).catch(() => undefined)
+      }
+    },
+    [client]
+  )
+
+  const attach = useCallback(async (): Promise<CurrentBatch | null> => {
+    let found: CurrentBatch | null
+    try {
+      found = (await client.call('print.currentBatch', {})).batch
+    } catch {
+      return null
+    }
+    if (!found) {
+      return null
+    }
+    if (live.current !== null) {
+      // Already following it (a second mount), or a batch started meanwhile wins.
+      return live.current.batchId === found.batchId ? found : null
+    }
+    const heldIds = new Set(found.held.map((h) => h.orderId))
+    const eligible = found.orders.map((o) => o.orderId).filter((id) => !heldIds.has(id))
+    const states = new Map<number, RowState>()
+    for (const h of found.held) {
+      states.set(h.orderId, { state: 'held', reason: h.reason })
+    }
+    for (const label of found.labels) {
+      states.set(label.orderId, {
+        state: label.state,
+        ...(label.trackingNumber === null ? {} : { trackingNumber: label.trackingNumber })
+      })
+    }
+    // Labels go on by package (their jobs' offsets were missed); chunks drawn from now on by job.
+    live.current = {
+      printerId: found.printerId,
+      batchId: found.batchId,
+      eligible,
+      jobs: new Map(),
+      packages: new Map(found.labels.map((l) => [l.packageId, l.orderId])),
+      nextOffset: found.progress.allocated,
+      settledAt: [],
+      batchDone: found.progress.done || eligible.length === 0,
+      cancelled: found.progress.cancelled,
+      pending: [],
+      batchEvents: []
+    }
+    const stop = found.stop
+    setRun(
+      settle({
+        ...IDLE,
+        batchId: found.batchId,
+        running: true,
+        eligible,
+        held: found.held,
+        states,
+        ...counts(eligible, states),
+        allocated: found.progress.allocated,
+        paused: stop && stop.reason !== 'paused' ? (stop.detail ?? stop.reason ?? '') : null,
+        pauseCause: stop && stop.reason !== 'paused' ? stop.reason : null,
+        pausedByUser: found.progress.paused,
+        cancelling: found.progress.cancelled,
+        error: found.progress.error
+      })
+    )
+    return found
+  }, [client, settle])
 
   const batchCall = useCallback(
     async (method: 'print.pause' | 'print.resume' | 'print.cancel'): Promise<string | null> => {
@@ -373,5 +458,5 @@ export function useBatchRun(): {
     [batchCall, answer]
   )
 
-  return { run, start, controls, reset }
+  return { run, start, controls, reset, attach }
 }
