@@ -57,7 +57,7 @@ test('a tab open across an app restart says the app restarted, then reloads into
   await expect(notice).toBeVisible()
   await expect(notice).toContainText('请用启动时打印的新地址')
   await expect(page.getByText('session_expired')).toHaveCount(0)
-  await page.screenshot({ path: '/tmp/h4-restart-notice.png' })
+  await page.screenshot({ path: '.test-results/shots/restart-notice.png' })
 
   // Opening the new address once (another tab) lets the old tab in again: it reloads by itself.
   const fresh = await context.newPage()

@@ -133,12 +133,11 @@ test('a packer imports an order sheet: mapping, preview with a rejected row, com
     mapping.getByRole('combobox', { name: '收货地址（整段）' }).locator('..')
   ).toContainText('收货地址')
   await expect(dialog.getByTestId('import-sample')).toContainText('KS7700001')
-  await page.screenshot({ path: '.test-results/import-mapping.png' })
   // On by default: this layout's mapping is remembered for the next file.
   await expect(dialog.getByRole('checkbox', { name: /记住这个格式的对应关系/ })).toBeChecked()
   // The step's buttons are in view at the window's 860 px height, without scrolling.
   await expect(dialog.getByRole('button', { name: '下一步：检查数据' })).toBeInViewport()
-  await page.screenshot({ path: '/tmp/h4-import-mapping.png' })
+  await page.screenshot({ path: '.test-results/shots/import-mapping.png' })
   await dialog.getByRole('button', { name: '下一步：检查数据' }).click()
 
   // Step 3: counts and the rejected row with its reason.
@@ -151,12 +150,11 @@ test('a packer imports an order sheet: mapping, preview with a rejected row, com
   await expect(row).toContainText('6')
   await expect(row).toContainText('不是有效的手机号')
   await expect(dialog.getByRole('button', { name: /下载被拒绝的行/ })).toBeVisible()
-  await page.screenshot({ path: '.test-results/import-preview.png' })
   // Nothing is written before the commit.
   await expect(page.getByTestId('order-total')).toHaveText('共 0 单')
 
   await expect(dialog.getByRole('button', { name: '导入 2 单' })).toBeInViewport()
-  await page.screenshot({ path: '/tmp/h4-import-preview.png' })
+  await page.screenshot({ path: '.test-results/shots/import-preview.png' })
   await dialog.getByRole('button', { name: '导入 2 单' }).click()
   await expect(dialog.getByTestId('import-done')).toContainText('新增 2 单')
   await dialog.getByRole('button', { name: /^完\s*成$/ }).click()

@@ -101,7 +101,7 @@ test('a printer behind a one-way link: status setting, the cannot-report note, a
   await expect(note).toHaveText('不能报告缺纸')
   await note.hover()
   await expect(page.getByRole('tooltip')).toContainText('从不回答状态查询')
-  await page.screenshot({ path: '/tmp/h2-settings-mute-zh-CN.png' })
+  await page.screenshot({ path: '.test-results/shots/settings-mute-zh-CN.png' })
 
   // Status queries off: the note stays, now saying why.
   await row.getByRole('button', { name: '编辑' }).click()
@@ -110,7 +110,7 @@ test('a printer behind a one-way link: status setting, the cannot-report note, a
   // (antd's button-style radios hide the input: the packer clicks the button's label.)
   await edit.locator('label.ant-radio-button-wrapper', { hasText: '关闭' }).click()
   await expect(edit.getByRole('radio', { name: '关闭' })).toBeChecked()
-  await page.screenshot({ path: '/tmp/h2-printer-form-zh-CN.png' })
+  await page.screenshot({ path: '.test-results/shots/printer-form-zh-CN.png' })
   await edit.getByRole('button', { name: /^保\s*存$/ }).click()
   await expect(page.getByText('已保存 网口桥接')).toBeVisible()
   await row.getByTestId('printer-cannot-report').hover()
@@ -131,5 +131,5 @@ test('a printer behind a one-way link: status setting, the cannot-report note, a
   await expect(row.getByTestId('printer-cannot-report')).toHaveText('Cannot report paper out')
   await off.getByRole('button', { name: 'Test print' }).click()
   await expect(page.getByText(/Test print failed: Connection refused/)).toBeVisible()
-  await page.screenshot({ path: '/tmp/h2-settings-mute-en-US.png' })
+  await page.screenshot({ path: '.test-results/shots/settings-mute-en-US.png' })
 })

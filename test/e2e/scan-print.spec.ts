@@ -25,7 +25,7 @@ test.afterEach(async () => {
 
 const ORDERS = ['SP0001', 'SP0002', 'SP0003', 'SP0004']
 const REFUNDING = 'SP0009'
-const SHOTS = '/tmp'
+const SHOTS = '.test-results/scan-print'
 
 async function seed(dataDir: string, printerPort: number): Promise<void> {
   const core = openCore({ dataDir, host: { host: 'cli', version: '0.0.0-e2e' } })

@@ -180,7 +180,7 @@ test('every page, the order detail, the settings tabs and one-click dialogs spea
   await scan.press('Enter')
   await expect(page.getByTestId('order-detail')).toBeVisible()
   await check('订单详情')
-  await page.screenshot({ path: '/tmp/h4-zh-detail.png' })
+  await page.screenshot({ path: '.test-results/shots/zh-detail.png' })
   await closeDialog()
 
   await page.getByRole('menuitem', { name: '打单' }).click()
@@ -197,6 +197,6 @@ test('every page, the order detail, the settings tabs and one-click dialogs spea
     await check(`设置 → ${await tab.innerText()}`)
   }
 
-  await page.screenshot({ path: '/tmp/h4-zh-settings.png' })
+  await page.screenshot({ path: '.test-results/shots/zh-settings.png' })
   expect(seen, seen.join('\n')).toEqual([])
 })
