@@ -4,6 +4,9 @@ import { importBench } from './import.bench'
 import { labelsBench } from './labels.bench'
 import { manualPrintBench } from './manual-print.bench'
 import { ordersBench } from './orders.bench'
+import { packagesAppendBench } from './packages-append'
+import { packagesSplitBench } from './packages-split.bench'
+import { packagesListBench } from './packages-list.bench'
 
 /** `npm run bench [-- --json] [-- --only NAME]`: a readable table, or one JSON object per line. */
 const BENCHES: readonly Bench[] = [
@@ -11,7 +14,10 @@ const BENCHES: readonly Bench[] = [
   importBench,
   labelsBench,
   manualPrintBench,
-  contractOutputBench
+  contractOutputBench,
+  packagesSplitBench,
+  packagesListBench,
+  packagesAppendBench
 ]
 
 async function main(argv: readonly string[]): Promise<void> {

@@ -8,15 +8,21 @@ import {
   ipcEventChannel
 } from './channels'
 import { appApi } from './api/app'
+import { appendBatchApi } from './api/append-batch'
 import { demoApi } from './api/demo'
 import { previewLabelsApi } from './api/preview-labels'
 import type { MethodSpec } from './api/common'
 import { importApi, importEvents } from './api/import'
 import { ordersApi, ordersEvents } from './api/orders'
+import { packagesApi } from './api/packages'
+import { packagesListApi } from './api/packages-list'
+import { splitPlanApi } from './api/split-plan'
 import { manualPrintApi, manualPrintEvents } from './api/manual-print'
 import { printersApi, printingEvents } from './api/printers'
 import { printerQueueApi } from './api/printer-queue'
 import { waybillsApi } from './api/waybills'
+import { shopRulesApi } from './api/shop-rules'
+import { skusApi } from './api/skus'
 
 /**
  * The one contract between renderer and main (DESIGN §4), merged from one method table per
@@ -26,14 +32,20 @@ import { waybillsApi } from './api/waybills'
  */
 export const contract = {
   ...appApi,
+  ...skusApi,
   ...ordersApi,
+  ...packagesApi,
+  ...packagesListApi,
+  ...splitPlanApi,
   ...importApi,
   ...printersApi,
   ...printerQueueApi,
   ...waybillsApi,
   ...manualPrintApi,
   ...demoApi,
-  ...previewLabelsApi
+  ...previewLabelsApi,
+  ...shopRulesApi,
+  ...appendBatchApi
 } as const satisfies Record<MethodName, MethodSpec>
 type Assert<T extends true> = T
 /** Compile-time check: every method in the tables is listed in channels.ts (so the preload has it). */

@@ -9,8 +9,10 @@ import { registerDemoCommands } from './commands/demo'
 import { registerManualPrintCommands } from './commands/manual-print'
 import { registerPrintingCommands } from './commands/printing'
 import { registerOrderCommands } from './commands/orders'
+import { registerPackageCommands } from './commands/packages'
 import { registerLabelCommands } from './commands/labels'
 import { registerPrinterCommands } from './commands/printers'
+import { registerSkuCommands } from './commands/skus'
 
 export type CliIo = {
   readonly out: (text: string) => void
@@ -21,6 +23,8 @@ export type CliIo = {
 /** One registration function per domain; each adds its verbs to the program. */
 const COMMANDS: readonly ((program: Command, cli: CliContext) => void)[] = [
   registerOrderCommands,
+  registerPackageCommands,
+  registerSkuCommands,
   registerDbCommands,
   registerManualPrintCommands,
   registerPrinterCommands,

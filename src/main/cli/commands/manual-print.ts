@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { copyFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { findCarrier } from '../../../shared/carriers'
-import { BATCH_PRINT_MAX, RULES } from '../../../shared/rules'
+import { RULES } from '../../../shared/rules'
+import { strictestLimits } from '../../core/db/platform-limits-repo'
 import { claimPrintingStation } from '../../core/printers/print-service'
 import { batchOrders, pendingOrderIds } from '../../core/db/print-batch-repo'
 import { findOrderByPlatformId, newestOrderWithPlatformId } from '../../core/db/orders-repo'
@@ -157,14 +158,15 @@ export function registerManualPrintCommands(program: Command, cli: CliContext): 
           throw new CliFailure(`--printer: no printer named "${options.printer}"`)
         }
         // One more than a batch holds tells whether --pending leaves orders for another run.
-        const pending = options.pending ? pendingOrderIds(cli.open().db, BATCH_PRINT_MAX + 1) : []
-        const morePending = pending.length > BATCH_PRINT_MAX
+        const batchMax = strictestLimits(cli.open().db).batchPrintMax
+        const pending = options.pending ? pendingOrderIds(cli.open().db, batchMax + 1) : []
+        const morePending = pending.length > batchMax
         const orderIds = options.pending
-          ? pending.slice(0, BATCH_PRINT_MAX)
+          ? pending.slice(0, batchMax)
           : orderIdsFlag(cli, options.orders ?? '')
         if (morePending) {
           process.stderr.write(
-            `--pending: more than ${String(BATCH_PRINT_MAX)} orders wait; this batch takes the newest ${String(BATCH_PRINT_MAX)} (${RULES.BATCH_PRINT_MAX_5000}); run it again for the rest\n`
+            `--pending: more than ${String(batchMax)} orders wait; this batch takes the newest ${String(batchMax)} (${RULES.BATCH_PRINT_MAX_5000}); run it again for the rest\n`
           )
         }
         if (orderIds.length === 0) {

@@ -4,12 +4,18 @@ import { getSetting, setSetting } from '../db/settings-repo'
 import { demoHandlers } from '../demo/demo-handlers'
 import { importHandlers } from '../import/import-handlers'
 import { ordersHandlers } from '../orders/orders-handlers'
+import { packagesListHandlers } from '../packages/packages-list-handlers'
+import { splitPlanHandlers } from '../packages/split-plan-handlers'
+import { appendBatchHandlers } from '../packages/append-batch-handlers'
 import { queueSink } from '../manual-print/label-sink'
 import { createManualPrintHandlers } from '../manual-print/manual-print-handlers'
+import { createPackagesHandlers } from '../packages/packages-handlers'
 import { printersHandlers } from '../printers/printers-handlers'
 import { printerQueueHandlers } from '../printers/printer-queue-handlers'
 import { configuredSender, saveSender } from '../printers/sender'
 import { waybillsHandlers } from '../waybills/waybills-handlers'
+import { skusHandlers } from '../skus/sku-handlers'
+import { shopRulesHandlers } from '../shops/shop-rules-handlers'
 import type { DomainHandlers, Handlers, HostInfo } from './handler-types'
 
 export type { HostInfo, Handlers } from './handler-types'
@@ -39,12 +45,18 @@ function appHandlers(
 export function createHandlers(host: HostInfo): Handlers {
   return {
     ...appHandlers(host),
+    ...skusHandlers,
     ...ordersHandlers,
+    ...packagesListHandlers,
+    ...splitPlanHandlers,
     ...printersHandlers,
     ...printerQueueHandlers,
     ...waybillsHandlers,
     ...createManualPrintHandlers(queueSink),
+    ...createPackagesHandlers(queueSink),
     ...importHandlers,
-    ...demoHandlers
+    ...demoHandlers,
+    ...shopRulesHandlers,
+    ...appendBatchHandlers
   }
 }

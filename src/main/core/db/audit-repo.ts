@@ -13,18 +13,26 @@ export type AuditEventInput = {
 type AuditRow = { at: number; actor: string; station: string; action: string; details: string }
 
 export function appendAudit(db: WritableDB, event: AuditEventInput): void {
-  db.prepare(
+  auditAppender(db)(event)
+}
+
+/** appendAudit with its statement prepared once, for a batch of thousands in one transaction. */
+export function auditAppender(db: WritableDB): (event: AuditEventInput) => void {
+  const statement = db.prepare(
     `INSERT INTO audit_events (at, actor, station, action, entity, entity_id, details)
      VALUES (?, ?, ?, ?, ?, ?, ?)`
-  ).run(
-    event.at,
-    event.actor,
-    event.station,
-    event.action,
-    event.entity,
-    event.entityId,
-    JSON.stringify(event.details ?? {})
   )
+  return (event) => {
+    statement.run(
+      event.at,
+      event.actor,
+      event.station,
+      event.action,
+      event.entity,
+      event.entityId,
+      JSON.stringify(event.details ?? {})
+    )
+  }
 }
 
 export function auditFor(

@@ -11,14 +11,22 @@ export type NewPackage = {
   readonly createdAt: number
 }
 
+const INSERT_PACKAGE = `INSERT INTO packages (order_id, sequence, role, carrier, tracking_number, tracking_number_rev, template, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+
 /** The one way a package row is written, so the reversed tracking number (suffix search) is never missed. */
 export function insertPackage(db: WritableDB, p: NewPackage): number {
-  const info = db
-    .prepare(
-      `INSERT INTO packages (order_id, sequence, role, carrier, tracking_number, tracking_number_rev, template, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-    )
-    .run(
+  return packageInserter(db)(p)
+}
+
+/**
+ * insertPackage with its statement prepared once: a batch writing thousands of packages in one
+ * transaction (批量追加) would otherwise spend most of its time preparing the same statement.
+ */
+export function packageInserter(db: WritableDB): (p: NewPackage) => number {
+  const statement = db.prepare(INSERT_PACKAGE)
+  return (p) => {
+    const info = statement.run(
       p.orderId,
       p.sequence,
       p.role,
@@ -28,7 +36,8 @@ export function insertPackage(db: WritableDB, p: NewPackage): number {
       p.template,
       p.createdAt
     )
-  return Number(info.lastInsertRowid)
+    return Number(info.lastInsertRowid)
+  }
 }
 
 /**

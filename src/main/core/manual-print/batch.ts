@@ -1,18 +1,16 @@
 import { findCarrier } from '../../../shared/carriers'
-import { BATCH_PRINT_MAX, RULES } from '../../../shared/rules'
+import { ruleWords } from '../../../shared/rule-words'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { CoreContext } from '../context'
 import { appendAudit } from '../db/audit-repo'
-import {
-  activeFirstPackage,
-  addAllItemsToPackage,
-  assignTrackingNumber,
-  insertPackage,
-  nextPackageSequence
-} from '../db/packages-repo'
+import { orderPrintSet } from '../db/order-packages-repo'
+import { assignTrackingNumber } from '../db/packages-repo'
 import { batchOrders, type BatchOrderRow } from '../db/print-batch-repo'
 import { poolSource, type TrackingNumberSource } from '../waybills/pool-service'
 import { ORDER_HOLDS, orderHold } from '../rules/order-hold'
+import { checkBatchPrintSize } from '../rules/append-rules'
+import { strictestLimits } from '../db/platform-limits-repo'
+import { ensureOrderPackages, plannedCounts } from './order-packages'
 
 export const HOLD_REASONS = ['not_found', ...ORDER_HOLDS, 'already_printed', 'in_queue'] as const
 export type HoldReason = (typeof HOLD_REASONS)[number]
@@ -22,7 +20,11 @@ export type BatchCheck = {
   /** Orders that will print, in the order the user sees them. */
   eligible: number[]
   held: HeldOrder[]
-  /** How many of the eligible orders still need a tracking number. */
+  /** Labels each eligible order prints (its packages), parallel to `eligible`. */
+  labels: number[]
+  /** Every label of the eligible orders: "3 单 · 5 个包裹". */
+  packages: number
+  /** How many of those labels still need a tracking number. */
   needNumbers: number
   available: number
 }
@@ -56,14 +58,11 @@ export function checkBatch(
   carrier: string,
   source: TrackingNumberSource = poolSource
 ): Result<BatchCheck> {
-  if (orderIds.length > BATCH_PRINT_MAX) {
-    return fail(
-      'RULE_VIOLATION',
-      `${RULES.BATCH_PRINT_MAX_5000}: a print batch holds at most ${String(BATCH_PRINT_MAX)} orders; this one has ${String(orderIds.length)}`,
-      {
-        rule: RULES.BATCH_PRINT_MAX_5000
-      }
-    )
+  // A batch may mix shops of several platforms: the strictest stored limit holds.
+  const size = checkBatchPrintSize(orderIds.length, strictestLimits(ctx.db))
+  if (!size.ok) {
+    const { rule, params } = size.refusal
+    return fail('RULE_VIOLATION', `${rule}: ${ruleWords(rule, params, 'en-US')}`, { rule, params })
   }
   if (!findCarrier(carrier)) {
     return fail('VALIDATION', `Unknown carrier ${carrier}`, {
@@ -73,7 +72,6 @@ export function checkBatch(
   const rows = new Map(batchOrders(ctx.db, orderIds).map((r) => [r.id, r]))
   const eligible: number[] = []
   const held: HeldOrder[] = []
-  let needNumbers = 0
   const seen = new Set<number>()
   for (const id of orderIds) {
     if (seen.has(id)) {
@@ -87,11 +85,31 @@ export function checkBatch(
       continue
     }
     eligible.push(id)
-    if (row?.first_tracking_number == null) {
-      needNumbers += 1
-    }
   }
-  return ok({ eligible, held, needNumbers, available: source.available(ctx.db, carrier) })
+  // An order without a first package prints its plan; one with a first package (numbered before a
+  // failed print) prints the packages made then, keeping their numbers (invariant 2).
+  const unplanned = eligible.filter((id) => rows.get(id)?.first_package_id == null)
+  const planned = plannedCounts(ctx.db, unplanned, carrier)
+  let needNumbers = 0
+  const labels = eligible.map((id) => {
+    const count = planned.get(id)
+    if (count !== undefined) {
+      needNumbers += count
+      return count
+    }
+    const set = orderPrintSet(ctx.db, id)
+    needNumbers += set.filter((p) => p.tracking_number === null).length
+    return set.length
+  })
+  const packages = labels.reduce((sum, n) => sum + n, 0)
+  return ok({
+    eligible,
+    held,
+    labels,
+    packages,
+    needNumbers,
+    available: source.available(ctx.db, carrier)
+  })
 }
 
 export type AllocatedPackage = {
@@ -103,9 +121,10 @@ export type AllocatedPackage = {
 }
 
 /**
- * Gives each order its first package and a tracking number, in one transaction for the chunk.
- * An order whose first package already has a number keeps it (invariant 2): a retry, a crash
- * restart or a double click never draws a second one.
+ * Gives each order its packages (one, or its split plan) and a tracking number each, in one
+ * transaction for the chunk, the packages of one order one after another. A package that already
+ * has a number keeps it (invariant 2): a retry, a crash restart or a double click never draws a
+ * second one.
  */
 export function allocateChunk(
   ctx: CoreContext,
@@ -118,56 +137,37 @@ export function allocateChunk(
     .transaction((): Result<AllocatedPackage[]> => {
       const out: AllocatedPackage[] = []
       for (const orderId of orderIds) {
-        const now = ctx.now()
-        let pkg = activeFirstPackage(ctx.db, orderId)
-        if (!pkg) {
-          const id = insertPackage(ctx.db, {
-            orderId,
-            sequence: nextPackageSequence(ctx.db, orderId),
-            role: 'first',
-            carrier: null,
-            trackingNumber: null,
-            template,
-            createdAt: now
-          })
-          addAllItemsToPackage(ctx.db, id, orderId)
-          pkg = {
-            id,
-            sequence: 0,
-            carrier: null,
-            tracking_number: null,
-            print_state: 'none',
-            ship_state: 'none'
+        for (const pkg of ensureOrderPackages(ctx, orderId, carrier, template)) {
+          const now = ctx.now()
+          if (pkg.tracking_number !== null && pkg.carrier !== null) {
+            out.push({
+              orderId,
+              packageId: pkg.id,
+              trackingNumber: pkg.tracking_number,
+              carrier: pkg.carrier,
+              fresh: false
+            })
+            continue
           }
-        }
-        if (pkg.tracking_number !== null && pkg.carrier !== null) {
-          out.push({
-            orderId,
-            packageId: pkg.id,
-            trackingNumber: pkg.tracking_number,
-            carrier: pkg.carrier,
-            fresh: false
+          const number = source.allocate(ctx.db, carrier, pkg.id, now)
+          if (number === null) {
+            // Throwing rolls the whole chunk back: no package keeps a half-made state.
+            throw new PoolEmptyError(carrier)
+          }
+          if (!assignTrackingNumber(ctx.db, pkg.id, carrier, number)) {
+            throw new Error(`package ${String(pkg.id)} already has a tracking number`)
+          }
+          appendAudit(ctx.db, {
+            at: now,
+            actor: ctx.actor,
+            station: ctx.station,
+            action: 'waybill.allocated',
+            entity: 'order',
+            entityId: orderId,
+            details: { packageId: pkg.id, carrier, trackingNumber: number }
           })
-          continue
+          out.push({ orderId, packageId: pkg.id, trackingNumber: number, carrier, fresh: true })
         }
-        const number = source.allocate(ctx.db, carrier, pkg.id, now)
-        if (number === null) {
-          // Throwing rolls the whole chunk back: no package keeps a half-made state.
-          throw new PoolEmptyError(carrier)
-        }
-        if (!assignTrackingNumber(ctx.db, pkg.id, carrier, number)) {
-          throw new Error(`package ${String(pkg.id)} already has a tracking number`)
-        }
-        appendAudit(ctx.db, {
-          at: now,
-          actor: ctx.actor,
-          station: ctx.station,
-          action: 'waybill.allocated',
-          entity: 'order',
-          entityId: orderId,
-          details: { packageId: pkg.id, carrier, trackingNumber: number }
-        })
-        out.push({ orderId, packageId: pkg.id, trackingNumber: number, carrier, fresh: true })
       }
       return ok(out)
     })

@@ -3,6 +3,12 @@ import { migration0020 } from './0020-order-list-indexes'
 import { migration0030 } from './0030-printer-native-mode'
 import { migration0040 } from './0040-platform-district'
 import { migration0050 } from './0050-printer-status-mode'
+import { migration0060 } from './0060-platform-limits'
+import { migration0100 } from './0100-ship-by'
+import { migration0110 } from './0110-append-batches'
+import { migration0070 } from './0070-sku-catalogue'
+import { migration0080 } from './0080-carrier-limits'
+import { migration0090 } from './0090-packages-list-indexes'
 
 export type Migration = { readonly version: number; readonly name: string; readonly sql: string }
 
@@ -16,5 +22,11 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0020,
   migration0030,
   migration0040,
-  migration0050
+  migration0050,
+  migration0060,
+  migration0070,
+  migration0080,
+  migration0090,
+  migration0100,
+  migration0110
 ]
