@@ -443,6 +443,19 @@ export function commitImport(
 }
 
 /**
+ * A sheet without a temperature column says nothing about zones: its items' 常温 is only the
+ * default, so they are marked for the SKU catalogue to fill (see core/skus/fill-facts.ts).
+ */
+function zoneSource(plan: ImportPlan): (order: NewOrder) => NewOrder {
+  const stated =
+    plan.preview.orders.mapping.temperatureZone !== undefined ||
+    plan.preview.items?.mapping.temperatureZone !== undefined
+  return stated
+    ? (order) => order
+    : (order) => ({ ...order, items: order.items.map((i) => ({ ...i, zoneStated: false })) })
+}
+
+/**
  * The transaction of {@link commitImport}, without telling anyone: a commit worker runs this
  * on its own connection and the host announces the result. Reports progress after every batch
  * (rows written of the plan's orders) and stops, rolling everything back, when cancelled.
@@ -457,6 +470,7 @@ export function writeImport(
   const progress = new Progress(0, () => 0, options.onProgress, plan.orders.length)
   progress.tick('writing', true)
   const idColumns = orderIdColumns(plan.preview.orders, plan.preview.items)
+  const zones = zoneSource(plan)
   const result = ctx.db
     .transaction((): CommitResult => {
       const now = ctx.now()
@@ -469,9 +483,9 @@ export function writeImport(
         const fresh: NewOrder[] = []
         for (const [order, c] of batch) {
           if (c.kind === 'new') {
-            fresh.push(freshOrder(order, now))
+            fresh.push(zones(freshOrder(order, now)))
           } else if (c.kind === 'update') {
-            replaceOrder(ctx.db, c.id, c.order)
+            replaceOrder(ctx.db, c.id, zones(c.order))
             updatedIds.push(c.id)
           } else if (c.kind === 'held') {
             heldOrders++

@@ -2,6 +2,8 @@ import { Tabs } from 'antd'
 import type { ComponentType, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CarriersTab } from '../carriers/CarriersTab'
+import { ShopRulesTab } from '../shops/ShopRulesTab'
+import { SkusTab } from '../skus/SkusTab'
 import { PrintersTab } from './PrintersTab'
 import { SenderTab } from './SenderTab'
 import { StationTab } from './StationTab'
@@ -16,6 +18,8 @@ export type SettingsTab = {
 export const SETTINGS_TABS: readonly SettingsTab[] = [
   { key: 'printers', Tab: PrintersTab },
   { key: 'carriers', Tab: CarriersTab },
+  { key: 'skus', Tab: SkusTab },
+  { key: 'shopRules', Tab: ShopRulesTab },
   { key: 'sender', Tab: SenderTab },
   { key: 'station', Tab: StationTab }
 ]

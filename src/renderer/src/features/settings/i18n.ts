@@ -2,7 +2,14 @@ import type { Bundle } from '../../i18n/bundles'
 
 const zhCN = {
   settings: {
-    tabs: { printers: '打印机', carriers: '快递公司', sender: '寄件人', station: '工作台' },
+    tabs: {
+      printers: '打印机',
+      carriers: '快递公司',
+      skus: '商品',
+      shopRules: '店铺规则',
+      sender: '寄件人',
+      station: '工作台'
+    },
     printers: {
       title: '打印机',
       add: '添加打印机',
@@ -130,7 +137,14 @@ export const settingsBundle: Bundle<typeof zhCN> = {
   zhCN,
   enUS: {
     settings: {
-      tabs: { printers: 'Printers', carriers: 'Carriers', sender: 'Sender', station: 'Station' },
+      tabs: {
+        printers: 'Printers',
+        carriers: 'Carriers',
+        skus: 'SKUs',
+        shopRules: 'Shop rules',
+        sender: 'Sender',
+        station: 'Station'
+      },
       printers: {
         title: 'Printers',
         add: 'Add printer',
