@@ -4,12 +4,13 @@ import type { MethodInput } from '../../../shared/contract'
 import { maskName, maskPhone } from '../../../shared/phone'
 import { ImportError, importForCli } from '../../core/import'
 import { CliFailure, intFlag, type CliContext } from '../cli-context'
+import { registerOrderSplitCommand } from './orders-split'
 
 const PRESETS = ['auto', 'kuaishou', 'taobao', 'template'] as const
 const ON_DUPLICATE = ['skip', 'update'] as const
 
 export function registerOrderCommands(program: Command, cli: CliContext): void {
-  const orders = program.command('orders').description('orders: add, list, import')
+  const orders = program.command('orders').description('orders: add, list, import, split')
   orders
     .command('add')
     .description('add one order from a JSON file (the orders.add contract input)')
@@ -98,6 +99,7 @@ export function registerOrderCommands(program: Command, cli: CliContext): void {
         }
       }
     )
+  registerOrderSplitCommand(orders, cli)
 }
 
 function readJsonFile(file: string): unknown {

@@ -27,6 +27,7 @@ import type { MethodOutput } from '../../../../shared/contract'
 import { useClient } from '../../api/context'
 import { errorWords } from '../../lib/error-words'
 import { formatTime } from '../orders/OrderTable'
+import { CarrierLimitsCard } from './CarrierLimitsCard'
 
 type Carriers = MethodOutput<'carriers.list'>
 type Pool = MethodOutput<'pools.list'>['pools'][number]
@@ -395,6 +396,7 @@ export function CarriersTab(): ReactNode {
           ]}
         />
       </Card>
+      <CarrierLimitsCard />
     </Flex>
   )
 }
