@@ -39,6 +39,9 @@ export const PrintedRowView = z.object({
   packageId: z.number().int(),
   orderId: z.number().int(),
   platformOrderId: z.string(),
+  /** This package's place among its order's live packages, and their number (包裹 2/3). */
+  packageIndex: z.number().int(),
+  packageCount: z.number().int(),
   receiverName: z.string(),
   receiverPhone: z.string(),
   region: z.string(),
@@ -151,6 +154,11 @@ export const manualPrintApi = {
     output: z.object({
       eligible: z.array(z.number().int()),
       held: z.array(Held),
+      /** Labels (packages) each eligible order prints, parallel to `eligible`. */
+      labels: z.array(z.number().int()),
+      /** Every label of the eligible orders: "3 单 · 5 个包裹". */
+      packages: z.number().int(),
+      /** Labels that still need a tracking number. */
       needNumbers: z.number().int(),
       available: z.number().int()
     })
@@ -161,6 +169,8 @@ export const manualPrintApi = {
       batchId: z.string(),
       accepted: z.number().int(),
       held: z.array(Held),
+      /** Labels each accepted order prints, in print order: a split order prints one per package. */
+      labels: z.array(z.number().int()),
       jobIds: z.array(z.string())
     })
   },

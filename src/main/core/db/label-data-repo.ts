@@ -39,7 +39,12 @@ export function packageLabelRows(
   packageIds: readonly number[]
 ): Map<number, PackageLabelRow> {
   const pkg = db.prepare<[number], Row>(
-    `SELECT p.id AS package_id, o.id AS order_id, o.platform_order_id, s.name AS shop_name, p.sequence,
+    // Its place among the order's live packages, so a label printed after a void still reads
+    // "包裹 2/3" counted over the packages that ship, not over every number ever drawn.
+    `SELECT p.id AS package_id, o.id AS order_id, o.platform_order_id, s.name AS shop_name,
+            CASE WHEN p.print_state = 'voided' THEN p.sequence ELSE
+              (SELECT count(*) FROM packages q WHERE q.order_id = o.id AND q.print_state <> 'voided'
+                 AND q.sequence <= p.sequence) END AS sequence,
             (SELECT count(*) FROM packages q WHERE q.order_id = o.id AND q.print_state <> 'voided') AS package_count,
             p.carrier, p.tracking_number, o.receiver_name, o.receiver_phone, o.province, o.city, o.district,
             o.address_detail, o.remark

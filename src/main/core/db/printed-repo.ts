@@ -13,6 +13,9 @@ export type PrintedRow = ReceiverColumns & {
   carrier: string
   tracking_number: string
   sequence: number
+  /** Its place among the order's live packages, and how many there are (包裹 2/3). */
+  package_index: number
+  package_count: number
   role: string
   print_state: string
   printed_at: number | null
@@ -35,6 +38,8 @@ export type PrintedFilter = {
   readonly packageIds: readonly number[] | undefined
   /** When set, leaves this shop's packages out (exports leave the demo shop out). */
   readonly excludeShopId?: number | undefined
+  /** Only each order's first package: the platforms' bulk ship upload takes one number per order. */
+  readonly firstOnly?: boolean | undefined
 }
 
 function where(filter: PrintedFilter): { sql: string; params: Record<string, unknown> } {
@@ -51,6 +56,9 @@ function where(filter: PrintedFilter): { sql: string; params: Record<string, unk
   }
   if (filter.verified !== undefined) {
     clauses.push(filter.verified ? 'p.verified_at IS NOT NULL' : 'p.verified_at IS NULL')
+  }
+  if (filter.firstOnly === true) {
+    clauses.push(`p.role = 'first'`)
   }
   if (filter.excludeShopId !== undefined) {
     clauses.push('o.shop_id != @excludeShopId')
@@ -96,7 +104,11 @@ const COLUMNS = `p.id AS package_id, o.id AS order_id, o.platform_order_id, o.re
   o.province, o.city, o.district, o.address_detail,
   (SELECT group_concat(i.title || '×' || pi.quantity, '；') FROM package_items pi JOIN order_items i ON i.id = pi.order_item_id
      WHERE pi.package_id = p.id) AS items,
-  p.carrier, p.tracking_number, p.sequence, p.role, p.print_state, p.printed_at,
+  p.carrier, p.tracking_number, p.sequence,
+  (SELECT count(*) FROM packages q WHERE q.order_id = p.order_id AND q.print_state <> 'voided'
+     AND q.sequence <= p.sequence) AS package_index,
+  (SELECT count(*) FROM packages q WHERE q.order_id = p.order_id AND q.print_state <> 'voided') AS package_count,
+  p.role, p.print_state, p.printed_at,
   (SELECT count(*) FROM print_records r WHERE r.package_id = p.id AND r.state IN ('sent', 'confirmed')) AS print_count,
   p.verified_at, p.ship_state, p.shipped_at, p.sync_state,
   EXISTS (SELECT 1 FROM audit_events a WHERE a.entity = 'order' AND a.entity_id = o.id

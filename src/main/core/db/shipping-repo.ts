@@ -32,15 +32,29 @@ export function shipCandidate(db: ReadableDB, orderId: number): ShipCandidate | 
     .get(orderId)
 }
 
-/** The first package ships the whole order: items count as shipped, the order's shipping record is set once. */
-export function markShipped(db: WritableDB, orderId: number, packageId: number, now: number): void {
+/**
+ * The order's packages ship together: the first package (the order's shipping record, set once)
+ * and the split packages printed with it. Each item counts as shipped as far as the shipped
+ * packages carry it, never beyond what was ordered.
+ */
+export function markShipped(
+  db: WritableDB,
+  orderId: number,
+  packageIds: readonly number[],
+  now: number
+): void {
+  const ids = JSON.stringify(packageIds)
   db.prepare(
-    `UPDATE packages SET ship_state = 'shipped', shipped_at = ?, sync_state = 'pending' WHERE id = ?`
-  ).run(now, packageId)
+    `UPDATE packages SET ship_state = 'shipped', shipped_at = ?, sync_state = 'pending'
+      WHERE id IN (SELECT value FROM json_each(?))`
+  ).run(now, ids)
   db.prepare(
-    `UPDATE order_items SET quantity_shipped = quantity
-     WHERE id IN (SELECT order_item_id FROM package_items WHERE package_id = ?)`
-  ).run(packageId)
+    `UPDATE order_items SET quantity_shipped = min(quantity, quantity_shipped + (
+        SELECT sum(pi.quantity) FROM package_items pi
+         WHERE pi.order_item_id = order_items.id AND pi.package_id IN (SELECT value FROM json_each(?))))
+     WHERE id IN (SELECT pi.order_item_id FROM package_items pi
+                   WHERE pi.package_id IN (SELECT value FROM json_each(?)))`
+  ).run(ids, ids)
   db.prepare(
     `UPDATE orders SET shipped_at = coalesce(shipped_at, ?), updated_at = ?,
        status = CASE WHEN (SELECT sum(quantity_shipped) >= sum(quantity) FROM order_items WHERE order_id = ?)

@@ -84,7 +84,8 @@ function cell(row: PrintedRow, column: ExportColumn, fullPhone: boolean, zone: s
       // The station's clock, as on the label and on screen (not the machine's zone).
       return row.printed_at === null ? '' : formatDateTime(row.printed_at, zone, true)
     case 'sequence':
-      return String(row.sequence)
+      // 1/2 and 2/2: a split order's packages read as one shipment.
+      return `${String(row.package_index)}/${String(row.package_count)}`
     case 'printCount':
       return String(row.print_count)
     case 'verified':
@@ -125,6 +126,9 @@ export async function exportPrinted(
       ? ['订单号', '快递公司', '快递单号']
       : columns.map((c) => HEADERS[c])
   const zone = stationTimeZone(db)
+  // The platform's sheet ships an order by one number; its split packages go by the sync.
+  const scope: PrintedFilter =
+    options.preset === 'platform-upload' ? { ...filter, firstOnly: true } : filter
   let rows = 0
   if (options.format === 'xlsx') {
     const file = createWriteStream(outFile)
@@ -143,7 +147,7 @@ export async function exportPrinted(
     sheet.addRow(headers.map((h) => inlineText(escapeFormula(h)))).commit()
     // Small pages: the wait for the disk between pages is what bounds memory (a 100k-row export
     // peaks near 300 MB RSS at 250 rows a page, near 400 MB at 2000).
-    for (const page of printedPages(db, filter, XLSX_PAGE_ROWS)) {
+    for (const page of printedPages(db, scope, XLSX_PAGE_ROWS)) {
       for (const row of page) {
         sheet
           .addRow(
@@ -178,7 +182,7 @@ export async function exportPrinted(
     await write('\ufeff')
   }
   await write(headers.map((h) => csvField(escapeFormula(h))).join(',') + '\r\n')
-  for (const page of printedPages(db, filter)) {
+  for (const page of printedPages(db, scope)) {
     await write(
       page
         .map(

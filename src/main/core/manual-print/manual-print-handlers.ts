@@ -101,8 +101,8 @@ export function createManualPrintHandlers(
       if (!started.ok) {
         return started
       }
-      const { batchId, accepted, held, jobIds } = started.value
-      return ok({ batchId, accepted, held, jobIds })
+      const { batchId, accepted, held, labels, jobIds } = started.value
+      return ok({ batchId, accepted, held, labels, jobIds })
     },
     'print.pause': (ctx, input) => pauseBatch(ctx, controlFor(ctx), input.batchId),
     'print.resume': (ctx, input) => resumeBatch(ctx, controlFor(ctx), input.batchId),
@@ -121,6 +121,8 @@ export function createManualPrintHandlers(
           packageId: r.package_id,
           orderId: r.order_id,
           platformOrderId: r.platform_order_id,
+          packageIndex: r.package_index,
+          packageCount: r.package_count,
           // Masked here, not on screen: what leaves main is what the user may see (invariant 9).
           receiverName: input.full ? r.receiver_name : maskName(r.receiver_name),
           receiverPhone: input.full ? r.receiver_phone : maskPhone(r.receiver_phone),

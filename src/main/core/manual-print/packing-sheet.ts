@@ -77,7 +77,10 @@ export function packingSheetLayout(
   const rowHeight = 64
   const cells = rows.map((row, i) => [
     [String(i + 1)],
-    [row.platform_order_id],
+    // A split order's packages each get a row, saying which of its packages this is.
+    row.package_count > 1
+      ? [row.platform_order_id, `包裹 ${String(row.package_index)}/${String(row.package_count)}`]
+      : [row.platform_order_id],
     [
       mask ? maskName(row.receiver_name) : row.receiver_name,
       mask ? maskPhone(row.receiver_phone) : row.receiver_phone

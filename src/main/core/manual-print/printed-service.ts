@@ -2,6 +2,7 @@ import { RULES } from '../../../shared/rules'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { CoreContext } from '../context'
 import { appendAudit } from '../db/audit-repo'
+import { orderPrintSet, packageItemsOf, type PrintSetPackage } from '../db/order-packages-repo'
 import { enqueueOutbox } from '../db/outbox-repo'
 import {
   findPackagesByTracking,
@@ -58,7 +59,8 @@ function refusal(
 
 /**
  * Marks orders shipped by their first package (FIRST_SHIPMENT_COUNTS): its tracking number and
- * time become the order's shipping record once; shipping again changes nothing and says so.
+ * time become the order's shipping record once; shipping again changes nothing and says so. A
+ * split order's other packages ship with it, and only when every one of them has its label.
  * Orders closed or under refund since their label printed, or printed with a demo number, are
  * refused one by one; the rest ship.
  * Each shipment queues one upstream effect under an idempotency key.
@@ -87,10 +89,12 @@ export function shipOrders(ctx: CoreContext, orderIds: readonly number[]): Resul
             platformOrderId: c.platform_order_id,
             result: 'already_shipped',
             trackingNumber: c.tracking_number,
+            // An imported 已发货 order also has a shipped time (the import records the sheet's
+            // shipment), so the sheet's word, not the time, says it shipped elsewhere.
             reason:
-              c.ship_state === 'shipped' || c.order_shipped_at !== null
-                ? null
-                : `${RULES.FIRST_SHIPMENT_COUNTS}: the order's sheet says it shipped (已发货)`
+              c.ship_state !== 'shipped' && sheetShipped
+                ? `${RULES.FIRST_SHIPMENT_COUNTS}: the order's sheet says it shipped (已发货)`
+                : null
           }
         }
         const refused = refusal(c, demoPool)
@@ -117,7 +121,14 @@ export function shipOrders(ctx: CoreContext, orderIds: readonly number[]): Resul
             reason: refused.reason
           }
         }
-        if (c.package_id === null || c.tracking_number === null || c.print_state !== 'printed') {
+        // A split order ships as all its packages: every one of them needs its printed label.
+        const set = c.package_id === null ? [] : orderPrintSet(ctx.db, orderId)
+        if (
+          c.package_id === null ||
+          c.tracking_number === null ||
+          c.print_state !== 'printed' ||
+          set.some((p) => p.print_state !== 'printed' || p.tracking_number === null)
+        ) {
           return {
             orderId,
             platformOrderId: c.platform_order_id,
@@ -127,7 +138,8 @@ export function shipOrders(ctx: CoreContext, orderIds: readonly number[]): Resul
           }
         }
         const now = ctx.now()
-        markShipped(ctx.db, orderId, c.package_id, now)
+        const packageIds = set.map((p) => p.id)
+        markShipped(ctx.db, orderId, packageIds, now)
         enqueueOutbox(ctx.db, {
           shopId: c.shop_id,
           kind: 'ship_first',
@@ -138,7 +150,11 @@ export function shipOrders(ctx: CoreContext, orderIds: readonly number[]): Resul
             platformOrderId: c.platform_order_id,
             carrier: c.carrier,
             trackingNumber: c.tracking_number,
-            shippedAt: now
+            shippedAt: now,
+            // What a split delivery sends upstream (Kuaishou goods.split.deliver, Taobao
+            // is_split / sub_tid): every package with the items it carries.
+            split: set.length > 1,
+            packages: shippedPackages(ctx, set)
           },
           now
         })
@@ -169,6 +185,31 @@ export function shipOrders(ctx: CoreContext, orderIds: readonly number[]): Resul
     ids: outcomes.filter((o) => o.result === 'shipped').map((o) => o.orderId)
   })
   return ok(outcomes)
+}
+
+function shippedPackages(
+  ctx: CoreContext,
+  set: readonly PrintSetPackage[]
+): {
+  sequence: number
+  role: string
+  carrier: string | null
+  trackingNumber: string | null
+  items: { orderItemId: number; sku: string; quantity: number }[]
+}[] {
+  const items = packageItemsOf(
+    ctx.db,
+    set.map((p) => p.id)
+  )
+  return set.map((p, index) => ({
+    sequence: index + 1,
+    role: p.role,
+    carrier: p.carrier,
+    trackingNumber: p.tracking_number,
+    items: items
+      .filter((i) => i.packageId === p.id)
+      .map((i) => ({ orderItemId: i.orderItemId, sku: i.sku, quantity: i.quantity }))
+  }))
 }
 
 /**

@@ -65,6 +65,8 @@ export type BatchStarted = {
   batchId: string
   accepted: number
   held: HeldOrder[]
+  /** Labels each accepted order prints, in print order (a split order prints one per package). */
+  labels: number[]
   jobIds: string[]
   finished: Promise<BatchProgress>
 }
@@ -124,7 +126,7 @@ export async function startPrintBatch(
   if (!checked.ok) {
     return checked
   }
-  const { eligible, held, needNumbers, available } = checked.value
+  const { eligible, held, labels, needNumbers, available } = checked.value
   if (needNumbers > available) {
     return fail(
       'RULE_VIOLATION',
@@ -182,7 +184,10 @@ export async function startPrintBatch(
       return allocated
     }
     for (const a of allocated.value) {
-      handle.packages.set(a.orderId, a.packageId)
+      // The order's first package stands for it when a print page re-attaches.
+      if (!handle.packages.has(a.orderId)) {
+        handle.packages.set(a.orderId, a.packageId)
+      }
     }
     const job = await sink.print({
       printerId: handle.printerId,
@@ -263,7 +268,7 @@ export async function startPrintBatch(
       void next(first.value)
     })
   })
-  return ok({ batchId, accepted: eligible.length, held, jobIds, finished })
+  return ok({ batchId, accepted: eligible.length, held, labels, jobIds, finished })
 }
 
 function liveBatch(ctx: CoreContext, batchId: string): Result<BatchHandle> {

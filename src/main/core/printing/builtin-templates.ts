@@ -372,7 +372,7 @@ function twoPart(): LabelTemplate {
     })
   )
   e.push(
-    text(w - m - 48, y + 0.5, 28, 6, '{{package}}', 3.4, {
+    text(w - m - 48, y + 0.5, 28, 6, '包裹 {{package}}', 3.4, {
       when: ['package'],
       bold: true,
       align: 'right',

@@ -164,6 +164,12 @@ export function PrintSetup(props: {
                 value={check.held.length}
                 styles={{ content: { color: check.held.length > 0 ? '#d46b08' : undefined } }}
               />
+              <Typography.Text strong data-testid="print-packages">
+                {t('print.setup.ordersAndPackages', {
+                  orders: check.eligible.length,
+                  packages: check.packages
+                })}
+              </Typography.Text>
               <Typography.Text data-testid="pool-check">
                 {t('print.setup.needNumbers', {
                   need: check.needNumbers,

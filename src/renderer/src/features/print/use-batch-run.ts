@@ -107,6 +107,8 @@ export function useBatchRun(): {
     printerId: number
     batchId: string | null
     eligible: number[]
+    /** The order of each label in print order: a split order's packages follow one another. */
+    labelOrders: number[]
     jobs: Map<string, number>
     /** Package → order of every label seen, so a label moved to another printer is still followed. */
     packages: Map<number, number>
@@ -167,7 +169,7 @@ export function useBatchRun(): {
         if (
           event.state === 'queued' &&
           !cur.jobs.has(event.jobId) &&
-          cur.nextOffset < cur.eligible.length
+          cur.nextOffset < cur.labelOrders.length
         ) {
           cur.jobs.set(event.jobId, cur.nextOffset)
           cur.nextOffset += event.labels
@@ -191,7 +193,7 @@ export function useBatchRun(): {
       const orderId =
         offset === undefined
           ? cur.packages.get(event.packageId)
-          : cur.eligible[offset + event.index]
+          : cur.labelOrders[offset + event.index]
       if (orderId === undefined) {
         return
       }
@@ -275,6 +277,7 @@ export function useBatchRun(): {
         printerId: target.printerId,
         batchId: null,
         eligible: [],
+        labelOrders: [],
         jobs: new Map(),
         packages: new Map(),
         nextOffset: 0,
@@ -297,6 +300,9 @@ export function useBatchRun(): {
         const eligible = orderIds.filter((id) => !heldIds.has(id))
         const cur = live.current
         cur.eligible = eligible
+        cur.labelOrders = eligible.flatMap((id, i) =>
+          Array.from({ length: started.labels[i] ?? 1 }, () => id)
+        )
         cur.batchId = started.batchId
         const states = new Map<number, RowState>()
         for (const h of started.held) {
@@ -380,6 +386,9 @@ export function useBatchRun(): {
       printerId: found.printerId,
       batchId: found.batchId,
       eligible,
+      // Chunks drawn after a re-attach are followed as one label per order; a split order's
+      // labels already seen are followed by package.
+      labelOrders: eligible,
       jobs: new Map(),
       packages: new Map(found.labels.map((l) => [l.packageId, l.orderId])),
       nextOffset: found.progress.allocated,

@@ -367,7 +367,20 @@ export function PrintedPage(): ReactNode {
             title: t('printed.columns.platformOrderId'),
             dataIndex: 'platformOrderId',
             width: 150,
-            fixed: 'left'
+            fixed: 'left',
+            render: (id: string, row) =>
+              row.packageCount > 1 ? (
+                <>
+                  {id}
+                  <div data-testid="package-of">
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('printed.packageOf', { index: row.packageIndex, count: row.packageCount })}
+                    </Typography.Text>
+                  </div>
+                </>
+              ) : (
+                id
+              )
           },
           {
             key: 'receiver',

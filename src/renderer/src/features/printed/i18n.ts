@@ -4,6 +4,7 @@ const zhCN = {
   printed: {
     search: '搜索订单号、运单号、收货人、手机号',
     total: '共 {{count}} 个包裹',
+    packageOf: '包裹 {{index}}/{{count}}',
     selected: '已选 {{count}} 个',
     clearSelection: '清除选择',
     scopeSelected: '（已选 {{count}} 个）',
@@ -130,6 +131,7 @@ export const printedBundle: Bundle<typeof zhCN> = {
     printed: {
       search: 'Search order, tracking no., receiver, phone',
       total: '{{count}} packages',
+      packageOf: 'Package {{index}}/{{count}}',
       selected: '{{count}} selected',
       clearSelection: 'Clear selection',
       scopeSelected: '({{count}} selected)',
