@@ -10,6 +10,7 @@ import {
 } from '@ant-design/icons'
 import type { ComponentType, ReactNode } from 'react'
 import { OrdersPage } from '../features/orders/OrdersPage'
+import { PackagesPage } from '../features/packages/PackagesPage'
 import { PrintPage } from '../features/print/PrintPage'
 import { PrintedPage } from '../features/printed/PrintedPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
@@ -27,7 +28,7 @@ export const WORKFLOWS: readonly Workflow[] = [
   { key: 'orders', icon: <UnorderedListOutlined />, Page: OrdersPage },
   { key: 'print', icon: <PrinterOutlined />, Page: PrintPage },
   { key: 'printed', icon: <FileDoneOutlined />, Page: PrintedPage },
-  { key: 'packages', icon: <InboxOutlined />, Page: null },
+  { key: 'packages', icon: <InboxOutlined />, Page: PackagesPage },
   { key: 'aftersales', icon: <RollbackOutlined />, Page: null },
   { key: 'exceptions', icon: <ExceptionOutlined />, Page: null },
   { key: 'sync', icon: <CloudSyncOutlined />, Page: null },

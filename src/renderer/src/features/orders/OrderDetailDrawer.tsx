@@ -1,12 +1,14 @@
-import { Descriptions, Drawer, Empty, Table, Timeline, Typography } from 'antd'
+import { Button, Descriptions, Drawer, Empty, Flex, Table, Timeline, Typography } from 'antd'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { regionText } from '../../../../shared/regions'
 import type { OrderDetail } from '../../../../shared/schemas/order'
 import { useClient } from '../../api/context'
+import { AppendDialog, type AppendTarget } from '../packages/AppendDialog'
 import { formatTime } from './OrderTable'
 import { OrderStateTag } from './OrderStateTag'
 import { PlatformDistrictTag } from './PlatformDistrictTag'
+import { SplitPlanEditor } from './SplitPlanEditor'
 
 type Props = {
   readonly orderId: number | null
@@ -18,6 +20,10 @@ export function OrderDetailDrawer({ orderId, refreshKey, onClose }: Props): Reac
   const { t } = useTranslation()
   const client = useClient()
   const [loaded, setLoaded] = useState<OrderDetail | null>(null)
+  const [appendTarget, setAppendTarget] = useState<AppendTarget | null>(null)
+  const [splitOpen, setSplitOpen] = useState(false)
+  // An append here reads the order again (its new package), whatever the list does.
+  const [appended, setAppended] = useState(0)
   // A stale order from the previous opening is never shown for a new one.
   const order = loaded !== null && loaded.id === orderId ? loaded : null
   // A package's states are enum values: show their words (an unknown one as it is, so it is seen).
@@ -37,7 +43,7 @@ export function OrderDetailDrawer({ orderId, refreshKey, onClose }: Props): Reac
     return () => {
       live = false
     }
-  }, [client, orderId, refreshKey])
+  }, [client, orderId, refreshKey, appended])
 
   return (
     <Drawer
@@ -87,9 +93,29 @@ export function OrderDetailDrawer({ orderId, refreshKey, onClose }: Props): Reac
               { title: t('detail.weight'), dataIndex: 'unitWeightG', align: 'right' }
             ]}
           />
-          <Typography.Title level={5} style={{ marginTop: 20 }}>
-            {t('detail.packages')}
-          </Typography.Title>
+          <Flex justify="space-between" align="center" style={{ marginTop: 20 }}>
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {t('detail.packages')}
+            </Typography.Title>
+            <Flex gap={8}>
+              <Button
+                size="small"
+                onClick={() => {
+                  setSplitOpen(true)
+                }}
+              >
+                {t('splitPlan.action')}
+              </Button>
+              <Button
+                size="small"
+                onClick={() => {
+                  setAppendTarget({ platformOrderId: order.platformOrderId, shopId: order.shopId })
+                }}
+              >
+                {t('packages.append.action')}
+              </Button>
+            </Flex>
+          </Flex>
           {order.packages.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noPackages')} />
           ) : (
@@ -127,6 +153,26 @@ export function OrderDetailDrawer({ orderId, refreshKey, onClose }: Props): Reac
           />
         </div>
       ) : null}
+      <SplitPlanEditor
+        target={
+          splitOpen && order ? { orderId: order.id, platformOrderId: order.platformOrderId } : null
+        }
+        onClose={() => {
+          setSplitOpen(false)
+        }}
+        onSaved={() => {
+          setAppended((n) => n + 1)
+        }}
+      />
+      <AppendDialog
+        target={appendTarget}
+        onClose={() => {
+          setAppendTarget(null)
+        }}
+        onAppended={() => {
+          setAppended((n) => n + 1)
+        }}
+      />
     </Drawer>
   )
 }

@@ -1,5 +1,5 @@
 import { ScanOutlined } from '@ant-design/icons'
-import { Alert, App, Flex, Input, Space, Typography, type InputRef } from 'antd'
+import { Alert, App, Button, Flex, Input, Space, Typography, type InputRef } from 'antd'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useClient } from '../../api/context'
@@ -7,6 +7,7 @@ import { ListSearch } from '../../lib/ListSearch'
 import { useList } from '../../lib/use-list'
 import { DemoBanner } from '../demo/DemoBanner'
 import { ImportWizard } from '../import/ImportWizard'
+import { AppendDialog, type AppendTarget } from '../packages/AppendDialog'
 import { OrderDetailDrawer } from './OrderDetailDrawer'
 import { ColumnSettings, OrderFilters, type ListFilters } from './OrderFilters'
 import { AddOrderDrawer } from './AddOrderDrawer'
@@ -23,6 +24,7 @@ export function OrdersPage(): ReactNode {
   const { message } = App.useApp()
   const [openId, setOpenId] = useState<number | null>(null)
   const [adding, setAdding] = useState(false)
+  const [appendTarget, setAppendTarget] = useState<AppendTarget | null>(null)
   const [importing, setImporting] = useState(false)
   const [scan, setScan] = useState('')
   const [filters, setFilters] = useState<ListFilters>({})
@@ -74,6 +76,7 @@ export function OrdersPage(): ReactNode {
   return (
     <div
       style={{ display: 'flex', flexDirection: 'column', gap: 12, height: '100%', minHeight: 0 }}
+      data-testid="orders-page"
     >
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Space wrap>
@@ -152,6 +155,24 @@ export function OrdersPage(): ReactNode {
         columns={columns}
         isChecked={isChecked}
         onCheck={onCheck}
+        rowAction={(row) => (
+          <Button
+            size="small"
+            type="link"
+            onClick={() => {
+              setAppendTarget({ platformOrderId: row.platformOrderId, shopId: row.shopId })
+            }}
+          >
+            {t('packages.append.action')}
+          </Button>
+        )}
+      />
+      <AppendDialog
+        target={appendTarget}
+        onClose={() => {
+          setAppendTarget(null)
+        }}
+        onAppended={refresh}
       />
       <ImportWizard
         open={importing}
