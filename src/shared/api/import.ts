@@ -21,6 +21,7 @@ export const ORDER_FIELD_NAMES = [
   'buyerMessage',
   'createdAt',
   'paidAt',
+  'shipBy',
   'status'
 ] as const
 /** Item-level fields: read from the item report when there is one (Taobao's two-report export). */

@@ -77,7 +77,9 @@ export const OrderInput = z.object({
   items: z.array(OrderItemInput).min(1, 'items_required').max(200, 'too_many_items'),
   remark: text(REMARK_MAX_CHARS).default(''),
   createdAt: z.number().int().positive().optional(),
-  paidAt: z.number().int().positive().optional()
+  paidAt: z.number().int().positive().optional(),
+  /** 最晚发货时间 from the sheet; without it the shop's promise after payment applies. */
+  shipBy: z.number().int().positive().optional()
 })
 export type OrderInput = z.input<typeof OrderInput>
 export type OrderInputParsed = z.output<typeof OrderInput>
@@ -108,7 +110,11 @@ export const OrderSummary = z.object({
   itemSummary: z.string(),
   trackingNumbers: z.array(z.string()),
   createdAt: z.number().int(),
-  paidAt: z.number().int().nullable()
+  paidAt: z.number().int().nullable(),
+  /** 最晚发货时间: the sheet's, or payment plus the shop's promise. */
+  shipBy: z.number().int(),
+  /** Exempt from the deadline (a logistics exception): shown as 豁免 instead of overdue. */
+  exempt: z.boolean()
 })
 export type OrderSummary = z.infer<typeof OrderSummary>
 
@@ -159,6 +165,7 @@ export const OrderDetail = z.object({
   createdAt: z.number().int(),
   paidAt: z.number().int().nullable(),
   shippedAt: z.number().int().nullable(),
+  shipBy: z.number().int(),
   items: z.array(OrderItem),
   packages: z.array(PackageView),
   history: z.array(HistoryEntry)
@@ -175,6 +182,14 @@ export const EXEMPTION_STATES = ['none', 'auto', 'reported', 'approved', 'reject
  * - `any`: one of them.
  */
 export const ORDER_PROBLEMS = ['any', 'unshipped', 'refund', 'closed'] as const
+/**
+ * The deadline filter (orders still waiting for a label): `overdue` past its ship-by time,
+ * `due_soon` within {@link DUE_SOON_MS} of it.
+ */
+export const DEADLINE_FILTERS = ['overdue', 'due_soon'] as const
+export type DeadlineFilter = (typeof DEADLINE_FILTERS)[number]
+/** "Near the deadline": this close to the ship-by time, the list marks the order. */
+export const DUE_SOON_MS = 12 * 60 * 60 * 1000
 export const UNSHIPPED_AFTER_MS = 48 * 60 * 60 * 1000
 /**
  * The list's sorts. Each one is a total order ending in the order id, served by one index
@@ -191,7 +206,8 @@ export const ORDER_SORTS = [
   'paid_asc',
   'order_id_asc',
   'order_id_desc',
-  'region_asc'
+  'region_asc',
+  'ship_by_asc'
 ] as const
 export type OrderSort = (typeof ORDER_SORTS)[number]
 
@@ -203,7 +219,8 @@ export const ORDER_SORT_KEYS: Readonly<Record<OrderSort, readonly ('number' | 's
   paid_asc: ['number', 'number'],
   order_id_asc: ['string', 'number', 'number'],
   order_id_desc: ['string', 'number', 'number'],
-  region_asc: ['string', 'string', 'number', 'number']
+  region_asc: ['string', 'string', 'number', 'number'],
+  ship_by_asc: ['number', 'number']
 }
 
 /**
@@ -242,7 +259,9 @@ export const OrderFilter = z
      * True: only orders still waiting for a label (未打印): pending, and no package has a
      * tracking number yet. False is "any", like leaving it out.
      */
-    unprinted: z.boolean().optional()
+    unprinted: z.boolean().optional(),
+    /** Orders waiting for a label that are past (or near) their ship-by time. */
+    deadline: z.enum(DEADLINE_FILTERS).optional()
   })
   .refine((f) => f.city === undefined || f.province !== undefined, {
     path: ['city'],

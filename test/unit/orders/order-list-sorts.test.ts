@@ -155,7 +155,10 @@ const EXPECTED: Readonly<Record<OrderSort, (a: Row, b: Row) => number>> = {
     cmp(a.seed.province, b.seed.province) ||
     cmp(a.seed.city, b.seed.city) ||
     cmp(a.seed.created, b.seed.created) ||
-    cmp(a.dbId, b.dbId)
+    cmp(a.dbId, b.dbId),
+  // No sheet time: every shop's promise is the default 48 h after payment (or creation).
+  ship_by_asc: (a, b) =>
+    cmp(a.seed.paid ?? a.seed.created, b.seed.paid ?? b.seed.created) || cmp(a.dbId, b.dbId)
 }
 
 async function list(query: MethodInput<'orders.list'>): Promise<OrderListPage> {

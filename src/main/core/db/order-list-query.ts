@@ -40,6 +40,12 @@ export type OrderSearch = {
   readonly unprinted?: boolean | undefined
   /** `problem` 'unshipped' means pending and created before this (ms) with no tracking number. */
   readonly unshippedBefore?: number | undefined
+  /** Waiting for a label and past the ship-by time (`overdue`), or due before `dueSoonBefore`. */
+  readonly deadline?: 'overdue' | 'due_soon' | undefined
+  /** The present (ms), for `deadline`. */
+  readonly now?: number | undefined
+  /** The end (ms) of "due soon", for `deadline`. */
+  readonly dueSoonBefore?: number | undefined
   readonly sort?: OrderSort | undefined
   /** Rows after (or before) the row with this key under `sort`; `offset` then counts from it. */
   readonly after?: OrderSortKey | undefined
@@ -48,7 +54,8 @@ export type OrderSearch = {
   readonly count?: boolean | undefined
 }
 
-type SortColumn = 'created_at' | 'paid_sort' | 'platform_order_id' | 'shop_id' | 'province' | 'city'
+type SortColumn =
+  'created_at' | 'paid_sort' | 'platform_order_id' | 'shop_id' | 'province' | 'city' | 'ship_by'
 
 /**
  * Each sort is the column list of one index of migration 0020 (or 0010) followed by the id, the
@@ -64,7 +71,9 @@ const SORTS: Readonly<
   paid_asc: { columns: ['paid_sort'], desc: false },
   order_id_asc: { columns: ['platform_order_id', 'shop_id'], desc: false },
   order_id_desc: { columns: ['platform_order_id', 'shop_id'], desc: true },
-  region_asc: { columns: ['province', 'city', 'created_at'], desc: false }
+  region_asc: { columns: ['province', 'city', 'created_at'], desc: false },
+  // Index orders_ship_by (migration 0100): the most urgent first.
+  ship_by_asc: { columns: ['ship_by'], desc: false }
 }
 
 function sortSql(sort: OrderSort, reversed: boolean): string {
@@ -124,7 +133,7 @@ type Filter = {
 export const FEW_MATCHES = 20_000
 
 const FILTER_COLUMNS =
-  /(?<![\w+.])o\.(status|shop_id|created_at|province|city|exemption|refund_state|has_tracking)\b/g
+  /(?<![\w+.])o\.(status|shop_id|created_at|province|city|exemption|refund_state|has_tracking|ship_by)\b/g
 
 /**
  * The same condition with its orders columns kept off their indexes (SQLite's unary `+`), but
@@ -171,6 +180,18 @@ function filterSql(db: ReadableDB, search: OrderSearch): Filter {
     // or shipped order waits for no label) and, as literals, puts the filter on the partial
     // index orders_unshipped, which holds exactly these orders, newest first.
     parts.push(`(o.status = 'pending' AND o.has_tracking = 0)`)
+  }
+  if (search.deadline !== undefined) {
+    // The literals of 未打印 (partial index orders_unshipped): only an order still waiting for
+    // its label can miss its ship-by time; a printed one is the packer's, not the deadline's.
+    const waiting = `o.status = 'pending' AND o.has_tracking = 0`
+    params.now = search.now ?? 0
+    if (search.deadline === 'overdue') {
+      parts.push(`(${waiting} AND o.ship_by < @now)`)
+    } else {
+      params.dueSoonBefore = search.dueSoonBefore ?? 0
+      parts.push(`(${waiting} AND o.ship_by >= @now AND o.ship_by < @dueSoonBefore)`)
+    }
   }
   const carrier =
     search.carrier === undefined ? 'none' : isRareCarrier(db, search.carrier) ? 'rare' : 'common'
@@ -240,7 +261,8 @@ function pageConditions(db: ReadableDB, filter: Filter, sort: OrderSort): string
   if (fewMatches(db, filter)) {
     return conditions
   }
-  const keep = sort === 'region_asc' ? ['province', 'city'] : []
+  const keep =
+    sort === 'region_asc' ? ['province', 'city'] : sort === 'ship_by_asc' ? ['ship_by'] : []
   return conditions.map((c) => unindexed(c, keep))
 }
 

@@ -1,7 +1,9 @@
 import type { OrderStatus, TemperatureZone } from '../../../shared/domain'
 import type { Receiver } from '../../../shared/schemas/order'
 import { canonicalCity, isPlatformDistrict } from '../../../shared/regions'
+import { skusOf, withCatalogueFacts } from '../skus/fill-facts'
 import type { ReadableDB, WritableDB } from './connection'
+import { skusBySku, type SkuFacts } from './skus-repo'
 
 export type NewOrderItem = {
   readonly sku: string
@@ -10,6 +12,15 @@ export type NewOrderItem = {
   readonly unitWeightG: number
   readonly warehouse: string | null
   readonly temperatureZone: TemperatureZone
+  /** Dimensions (mm); absent when the source does not give them (the SKU catalogue may). */
+  readonly lengthMm?: number | null
+  readonly widthMm?: number | null
+  readonly heightMm?: number | null
+  /**
+   * False when the source had no temperature column, so 'ambient' is only the default and the
+   * SKU catalogue's zone applies. Absent means stated (manual entry always states it).
+   */
+  readonly zoneStated?: boolean
 }
 
 export type NewOrder = {
@@ -22,6 +33,8 @@ export type NewOrder = {
   readonly remark: string
   readonly createdAt: number
   readonly paidAt: number | null
+  /** 最晚发货时间 as the sheet gave it; without one the shop's promise after payment applies. */
+  readonly shipBy?: number | null
   readonly updatedAt: number
   readonly items: readonly NewOrderItem[]
 }
@@ -49,6 +62,10 @@ export type OrderRow = ReceiverColumns & {
   created_at: number
   paid_at: number | null
   shipped_at: number | null
+  /** Always written (the sheet's time, or the shop's promise after payment; migration 0100). */
+  ship_by: number
+  /** 1: `ship_by` is the sheet's own time; 0: the shop's promise after payment. */
+  ship_by_imported: number
 }
 
 export type OrderItemRow = {
@@ -77,6 +94,18 @@ export type PackageRow = {
 
 const ITEM_BATCH = 8
 
+/**
+ * The ship-by time from its three parameters (the sheet's time or null, the base time — payment,
+ * else creation — and the shop): the sheet's own wins, otherwise the shop's promise after the base.
+ */
+const SHIP_BY_SQL =
+  'coalesce(?, ? + (SELECT ship_promise_hours * 3600000 FROM shops WHERE shops.id = ?))'
+
+function shipByParams(order: NewOrder): [number | null, number, number, number] {
+  const imported = order.shipBy ?? null
+  return [imported, order.paidAt ?? order.createdAt, order.shopId, imported === null ? 0 : 1]
+}
+
 const statementCache = new WeakMap<ReadableDB, ReturnType<typeof prepareWrites>>()
 
 function prepareWrites(db: WritableDB) {
@@ -98,19 +127,24 @@ function prepareWrites(db: WritableDB) {
         number | null,
         number,
         string,
+        number,
+        number | null,
+        number,
+        number,
         number
       ]
     >(
       `INSERT INTO orders (shop_id, platform_order_id, status, receiver_name, receiver_phone, province, city,
          district, address_detail, receiver_phone_rev, remark, created_at, paid_at, updated_at, refund_state,
-         platform_district)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+         platform_district, ship_by, ship_by_imported)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${SHIP_BY_SQL}, ?)`
     ),
     /** Statements inserting 1..ITEM_BATCH item rows at once: one call per order, not one per item. */
     items: Array.from({ length: ITEM_BATCH }, (_, k) =>
       db.prepare<(string | number | null)[]>(
-        `INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_weight_g, warehouse, temperature_zone)
-         VALUES ${Array.from({ length: k + 1 }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`
+        `INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_weight_g, warehouse, temperature_zone,
+           length_mm, width_mm, height_mm)
+         VALUES ${Array.from({ length: k + 1 }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`
       )
     )
   }
@@ -134,7 +168,11 @@ function storedRegion(r: NewOrder['receiver']): { city: string; platformDistrict
   return { city, platformDistrict: isPlatformDistrict(r.province, city, r.district) ? 1 : 0 }
 }
 
-function insertOne(db: WritableDB, order: NewOrder): number {
+function insertOne(
+  db: WritableDB,
+  order: NewOrder,
+  catalogue: ReadonlyMap<string, SkuFacts>
+): number {
   const s = writes(db)
   const r = order.receiver
   const region = storedRegion(r)
@@ -154,14 +192,59 @@ function insertOne(db: WritableDB, order: NewOrder): number {
     order.paidAt,
     order.updatedAt,
     order.refundState ?? 'none',
-    region.platformDistrict
+    region.platformDistrict,
+    ...shipByParams(order)
   )
   const id = Number(info.lastInsertRowid)
-  insertItems(db, id, order.items)
+  insertItems(db, id, order.items, catalogue)
+  recordSheetShipment(db, id, order)
   return id
 }
 
-function insertItems(db: WritableDB, orderId: number, items: readonly NewOrderItem[]): void {
+const shipmentStatements = new WeakMap<ReadableDB, ReturnType<typeof prepareShipment>>()
+
+function prepareShipment(db: WritableDB) {
+  return {
+    order: db.prepare<[number, number]>(
+      'UPDATE orders SET shipped_at = coalesce(shipped_at, ?) WHERE id = ?'
+    ),
+    items: db.prepare<[number]>(
+      'UPDATE order_items SET quantity_shipped = quantity WHERE order_id = ?'
+    )
+  }
+}
+
+/**
+ * Issue 11: a sheet that says 已发货 means every line left upstream, so the quantities say so
+ * too (APPEND_AFTER_FULL_SHIP reads quantities, never the status); otherwise no imported order
+ * could ever take an appended package. Sheets carry no shipping time, so the first shipment is
+ * taken as the moment the station learnt of it (the order's updated time) and the append window
+ * runs from there. 部分发货 gets the time but no quantities: which lines left is not known.
+ */
+function recordSheetShipment(db: WritableDB, orderId: number, order: NewOrder): void {
+  if (order.status !== 'shipped' && order.status !== 'partially_shipped') {
+    return
+  }
+  let s = shipmentStatements.get(db)
+  if (!s) {
+    s = prepareShipment(db)
+    shipmentStatements.set(db, s)
+  }
+  s.order.run(order.updatedAt, orderId)
+  if (order.status === 'shipped') {
+    s.items.run(orderId)
+  }
+}
+
+function insertItems(
+  db: WritableDB,
+  orderId: number,
+  given: readonly NewOrderItem[],
+  catalogue?: ReadonlyMap<string, SkuFacts>
+): void {
+  // Issue 11: the SKU catalogue fills the facts the source left out, copied here so a later
+  // catalogue edit never changes an order already taken.
+  const items = withCatalogueFacts(given, catalogue ?? skusBySku(db, skusOf([given])))
   const statements = writes(db).items
   for (let start = 0; start < items.length; start += ITEM_BATCH) {
     const chunk = items.slice(start, start + ITEM_BATCH)
@@ -173,7 +256,10 @@ function insertItems(db: WritableDB, orderId: number, items: readonly NewOrderIt
       item.quantity,
       item.unitWeightG,
       item.warehouse,
-      item.temperatureZone
+      item.temperatureZone,
+      item.lengthMm ?? null,
+      item.widthMm ?? null,
+      item.heightMm ?? null
     ])
     statements[chunk.length - 1]?.run(...values)
   }
@@ -181,7 +267,10 @@ function insertItems(db: WritableDB, orderId: number, items: readonly NewOrderIt
 
 /** Inserts orders with their items in one transaction; all or nothing. Returns the new ids. */
 export function insertOrders(db: WritableDB, orders: readonly NewOrder[]): number[] {
-  return db.transaction(() => orders.map((o) => insertOne(db, o)))()
+  return db.transaction(() => {
+    const catalogue = skusBySku(db, skusOf(orders.map((o) => o.items)))
+    return orders.map((o) => insertOne(db, o, catalogue))
+  })()
 }
 
 /**
@@ -202,7 +291,7 @@ export function replaceOrder(db: WritableDB, id: number, order: NewOrder): void 
     db.prepare(
       `UPDATE orders SET status = ?, refund_state = ?, receiver_name = ?, receiver_phone = ?, receiver_phone_rev = ?,
          province = ?, city = ?, district = ?, address_detail = ?, remark = ?, created_at = ?, paid_at = ?,
-         updated_at = ?, platform_district = ? WHERE id = ?`
+         updated_at = ?, platform_district = ?, ship_by = ${SHIP_BY_SQL}, ship_by_imported = ? WHERE id = ?`
     ).run(
       order.status,
       order.refundState ?? 'none',
@@ -218,10 +307,12 @@ export function replaceOrder(db: WritableDB, id: number, order: NewOrder): void 
       order.paidAt,
       order.updatedAt,
       region.platformDistrict,
+      ...shipByParams(order),
       id
     )
     db.prepare('DELETE FROM order_items WHERE order_id = ?').run(id)
     insertItems(db, id, order.items)
+    recordSheetShipment(db, id, order)
   })()
 }
 

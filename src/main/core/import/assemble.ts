@@ -449,6 +449,7 @@ export class OrderAssembler {
     const address = this.address(draft, issues)
     const createdAt = this.date(draft, 'createdAt', issues)
     const paidAt = this.date(draft, 'paidAt', issues)
+    const shipBy = this.date(draft, 'shipBy', issues)
     const remarkText = text('remark')
     const joined = [remarkText, text('buyerMessage')]
       .filter((s) => s !== '')
@@ -493,7 +494,8 @@ export class OrderAssembler {
       })),
       remark,
       createdAt: createdAt ?? undefined,
-      paidAt: paidAt ?? undefined
+      paidAt: paidAt ?? undefined,
+      shipBy: shipBy ?? undefined
     }
     const parsed = OrderInput.safeParse(candidate)
     if (parsed.success) {
@@ -526,7 +528,7 @@ export class OrderAssembler {
       } else if (top === 'remark') {
         field = indexes.remark !== undefined ? 'remark' : 'buyerMessage'
         at = this.rowOf(draft, field)
-      } else if (top === 'createdAt' || top === 'paidAt') {
+      } else if (top === 'createdAt' || top === 'paidAt' || top === 'shipBy') {
         field = top
         at = this.rowOf(draft, field)
       }
@@ -613,7 +615,7 @@ export class OrderAssembler {
 
   private date(
     draft: OrderDraft,
-    field: 'createdAt' | 'paidAt',
+    field: 'createdAt' | 'paidAt' | 'shipBy',
     issues: RejectedRow[]
   ): number | null {
     if (this.options.indexes[field] === undefined) {

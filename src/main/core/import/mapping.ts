@@ -105,6 +105,15 @@ const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
     'createdat'
   ],
   paidAt: ['付款时间', '支付时间', '订单付款时间', '订单支付时间', '买家付款时间', 'paidat'],
+  shipBy: [
+    '最晚发货时间',
+    '承诺发货时间',
+    '最迟发货时间',
+    '发货截止时间',
+    '应发货时间',
+    '预计发货时间',
+    'shipby'
+  ],
   status: ['订单状态', '交易状态', '订单当前状态', '状态', 'orderstatus', 'status'],
   title: [
     '商品名称',

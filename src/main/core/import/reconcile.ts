@@ -193,7 +193,8 @@ function isSame(
     row.address_detail !== r.detail ||
     row.remark !== order.remark ||
     row.created_at !== order.createdAt ||
-    row.paid_at !== order.paidAt
+    row.paid_at !== order.paidAt ||
+    (row.ship_by_imported === 1 ? row.ship_by : null) !== (order.shipBy ?? null)
   ) {
     return false
   }

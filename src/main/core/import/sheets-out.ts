@@ -32,7 +32,8 @@ export const TEMPLATE_COLUMNS: readonly {
   { field: 'remark', header: '备注', example: '', width: 16 },
   { field: 'buyerMessage', header: '买家留言', example: '请周末送达', width: 16 },
   { field: 'createdAt', header: '下单时间', example: '2026-11-20 10:00:00', width: 20 },
-  { field: 'paidAt', header: '付款时间', example: '2026-11-20 10:05:00', width: 20 }
+  { field: 'paidAt', header: '付款时间', example: '2026-11-20 10:05:00', width: 20 },
+  { field: 'shipBy', header: '最晚发货时间', example: '2026-11-22 10:05:00', width: 20 }
 ]
 
 const NOTES = [
@@ -107,7 +108,8 @@ export type RejectedSheetOptions = {
  */
 export async function writeRejectedRows(
   table: TableInfo,
-  rejected: readonly RejectedRow[],
+  // Only where and why: the SKU catalogue's import writes its rejected rows with this too.
+  rejected: readonly Pick<RejectedRow, 'row' | 'column' | 'reason' | 'reasonZh' | 'source'>[],
   outFile: string,
   options: RejectedSheetOptions = {}
 ): Promise<{ rows: number }> {

@@ -1,4 +1,5 @@
 import {
+  DUE_SOON_MS,
   UNSHIPPED_AFTER_MS,
   type OrderDetail,
   type OrderInputParsed,
@@ -57,6 +58,7 @@ export function toNewOrder(
     remark: input.remark,
     createdAt: input.createdAt ?? now,
     paidAt: input.paidAt ?? null,
+    shipBy: input.shipBy ?? null,
     updatedAt: now,
     items: input.items.map((item) => ({
       sku: item.sku,
@@ -141,6 +143,7 @@ export function getOrder(ctx: CoreContext, id: number): Result<OrderDetail> {
     exemption: row.exemption,
     createdAt: row.created_at,
     paidAt: row.paid_at,
+    shipBy: row.ship_by,
     shippedAt: row.shipped_at,
     items: orderItems(ctx.db, id).map((i) => ({
       id: i.id,
@@ -185,6 +188,9 @@ export function listOrders(ctx: CoreContext, query: OrderListQueryParsed): Resul
     platformDistrict: query.platformDistrict,
     unprinted: query.unprinted,
     unshippedBefore: ctx.now() - UNSHIPPED_AFTER_MS,
+    deadline: query.deadline,
+    now: ctx.now(),
+    dueSoonBefore: ctx.now() + DUE_SOON_MS,
     sort: query.sort,
     after: query.after?.key,
     before: query.before?.key,
@@ -198,6 +204,11 @@ export function listOrders(ctx: CoreContext, query: OrderListQueryParsed): Resul
     first: page.first ? { sort: query.sort, key: [...page.first] } : null,
     last: page.last ? { sort: query.sort, key: [...page.last] } : null
   })
+}
+
+/** A logistics exception exempts the order from its deadline (EXEMPT_REGION_AUTO, EXEMPT_REPORT). */
+function isExempt(exemption: string): boolean {
+  return exemption === 'auto' || exemption === 'approved'
 }
 
 function toSummary(row: OrderListRow): OrderListPage['rows'][number] {
@@ -215,7 +226,9 @@ function toSummary(row: OrderListRow): OrderListPage['rows'][number] {
     itemSummary: row.item_summary ?? '',
     trackingNumbers: row.tracking_numbers ? row.tracking_numbers.split(',') : [],
     createdAt: row.created_at,
-    paidAt: row.paid_at
+    paidAt: row.paid_at,
+    shipBy: row.ship_by,
+    exempt: isExempt(row.exemption)
   }
 }
 

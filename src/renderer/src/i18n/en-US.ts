@@ -102,6 +102,7 @@ export const enUS: Messages = {
       'order.updated': 'Order updated',
       'order.shipped': 'Shipped',
       'order.ship_refused': 'Shipping refused',
+      'order.split_plan_saved': 'Split saved',
       'package.verify_mismatch': 'Scan-back: wrong label',
       'package.voided': 'Label voided',
       'waybill.allocated': 'Tracking number allocated',
@@ -129,6 +130,7 @@ export const enUS: Messages = {
     required: 'Required',
     too_long: 'Too long',
     too_large: 'Too large',
+    too_small: 'Too small',
     phone_invalid:
       'Enter an 11-digit mobile starting with 1, or a landline with area code such as 0571-88886666',
     province_unknown: 'Not a valid province',

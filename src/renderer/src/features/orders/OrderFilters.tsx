@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { REGIONS, findProvince } from '../../../../shared/regions'
 import {
+  DEADLINE_FILTERS,
   EXEMPTION_STATES,
   ORDER_PROBLEMS,
   ORDER_SORTS,
@@ -33,7 +34,7 @@ function cityOptions(province: string | undefined): { value: string; label: stri
 
 /**
  * The filter bar of the order list: status, shop, created range, region, carrier, exemption,
- * problems, platform district, sort.
+ * problems, deadline, platform district, sort.
  */
 export function OrderFilters(props: {
   readonly value: ListFilters
@@ -169,6 +170,17 @@ export function OrderFilters(props: {
           set('problem', v)
         }}
         options={ORDER_PROBLEMS.map((p) => ({ value: p, label: t(`orderList.problem.${p}`) }))}
+      />
+      <Select
+        allowClear
+        style={{ width: 150 }}
+        placeholder={t('deadline.filter')}
+        aria-label={t('deadline.filter')}
+        value={value.deadline}
+        onChange={(v) => {
+          set('deadline', v)
+        }}
+        options={DEADLINE_FILTERS.map((d) => ({ value: d, label: t(`deadline.${d}Filter`) }))}
       />
       <Select
         allowClear

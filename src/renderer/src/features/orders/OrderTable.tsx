@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { maskPhone } from '../../../../shared/phone'
 import type { OrderSummary } from '../../../../shared/schemas/order'
 import { formatStationTime } from '../../lib/station-time'
+import { DeadlineTag } from '../deadline/DeadlineTag'
 import { DemoTag } from '../demo/DemoTag'
 import { OrderStateTag } from './OrderStateTag'
 import { PlatformDistrictTag } from './PlatformDistrictTag'
@@ -21,6 +22,7 @@ export const ORDER_COLUMNS = [
   { key: 'region', width: 'minmax(140px, 200px)' },
   { key: 'items', width: 'minmax(120px, 1fr)' },
   { key: 'status', width: '78px' },
+  { key: 'shipBy', width: '104px' },
   { key: 'tracking', width: 'minmax(120px, 150px)' },
   { key: 'createdAt', width: '128px' },
   { key: 'paidAt', width: '128px' }
@@ -58,6 +60,9 @@ export function parseColumnPrefs(json: string | null): ColumnPrefs {
 
 /** A column's header; the paid time is this feature's own column, the others share the app's names. */
 export function columnLabel(t: TFunction, key: ColumnKey): string {
+  if (key === 'shipBy') {
+    return t('deadline.column')
+  }
   return key === 'paidAt' ? t('orderList.columns.paidAt') : t(`orders.columns.${key}`)
 }
 
@@ -75,6 +80,8 @@ type Props = {
   readonly isChecked: (id: number) => boolean
   /** A tick of a row's box; `range` when Shift was held (select from the last ticked row). */
   readonly onCheck: (id: number, index: number, checked: boolean, range: boolean) => void
+  /** A trailing cell per row (the 追加包裹 action); its clicks do not open the row. */
+  readonly rowAction?: (row: OrderSummary) => ReactNode
 }
 
 /** A virtualized grid: only the visible rows exist in the DOM, whatever the order count. */
@@ -85,13 +92,15 @@ export function OrderTable({
   emptyText,
   columns,
   isChecked,
-  onCheck
+  onCheck,
+  rowAction
 }: Props): ReactNode {
   const { t } = useTranslation()
   const shown = columns.order.filter((k) => !columns.hidden.includes(k))
   const template = [
     '32px',
-    ...shown.map((k) => ORDER_COLUMNS.find((c) => c.key === k)?.width ?? '120px')
+    ...shown.map((k) => ORDER_COLUMNS.find((c) => c.key === k)?.width ?? '120px'),
+    ...(rowAction ? ['104px'] : [])
   ].join(' ')
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
@@ -119,6 +128,7 @@ export function OrderTable({
           {columnLabel(t, c)}
         </div>
       ))}
+      {rowAction ? <div role="columnheader" /> : null}
     </div>
   )
 
@@ -168,6 +178,16 @@ export function OrderTable({
                       {shown.map((c) => (
                         <Cell key={c} column={c} row={row} />
                       ))}
+                      {rowAction ? (
+                        <div
+                          role="gridcell"
+                          onClick={(e) => {
+                            e.stopPropagation()
+                          }}
+                        >
+                          {rowAction(row)}
+                        </div>
+                      ) : null}
                     </>
                   ) : (
                     <Skeleton.Input active size="small" block style={{ gridColumn: '1 / -1' }} />
@@ -220,6 +240,12 @@ function Cell({
       return (
         <div role="gridcell">
           <OrderStateTag status={row.status} refundState={row.refundState} />
+        </div>
+      )
+    case 'shipBy':
+      return (
+        <div role="gridcell">
+          <DeadlineTag {...row} />
         </div>
       )
     case 'tracking':

@@ -42,7 +42,8 @@ const zhCN = {
       paid_asc: '付款时间 旧→新',
       order_id_asc: '订单号 升序',
       order_id_desc: '订单号 降序',
-      region_asc: '省市 → 下单时间'
+      region_asc: '省市 → 下单时间',
+      ship_by_asc: '最晚发货时间 紧→松'
     },
     selection: {
       count: '已选 {{count}} 单',
@@ -107,7 +108,8 @@ export const orderListBundle: Bundle<typeof zhCN> = {
         paid_asc: 'Paid: oldest first',
         order_id_asc: 'Order ID: A→Z',
         order_id_desc: 'Order ID: Z→A',
-        region_asc: 'Region, then oldest'
+        region_asc: 'Region, then oldest',
+        ship_by_asc: 'Ship-by time, most urgent first'
       },
       selection: {
         count: '{{count}} selected',

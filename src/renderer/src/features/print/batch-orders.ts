@@ -29,6 +29,9 @@ export function batchOrdersOf(batch: CurrentBatch): readonly OrderSummary[] {
     itemSummary: '',
     trackingNumbers: [],
     createdAt: 0,
-    paidAt: null
+    paidAt: null,
+    // The batch view shows no deadline; these only fill the row's shape.
+    shipBy: 0,
+    exempt: false
   }))
 }
