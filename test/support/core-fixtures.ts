@@ -39,6 +39,8 @@ export function openTestCore(
   options: {
     readonly now?: () => number
     readonly host?: 'electron' | 'browser' | 'cli'
+    /** A ceiling for printers that always answer (see CoreContext.printerStatusTimeoutMs). */
+    readonly printerStatusTimeoutMs?: number
   } = {}
 ): TestCore {
   const temp = makeTempDir('wb-core-')
@@ -47,7 +49,10 @@ export function openTestCore(
     host: { host: options.host ?? 'cli', version: '0.0.0-test' },
     actor: 'tester',
     station: 'bench-1',
-    ...(options.now ? { now: options.now } : {})
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.printerStatusTimeoutMs !== undefined
+      ? { printerStatusTimeoutMs: options.printerStatusTimeoutMs }
+      : {})
   })
   let open = true
   return {

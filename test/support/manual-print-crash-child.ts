@@ -125,6 +125,8 @@ async function main(): Promise<void> {
     now: Date.now,
     actor: 'crash-child',
     station: `pid-${String(process.pid)}`,
+    // The virtual printer always answers: a slow reply is the busy machine, not a fault.
+    printerStatusTimeoutMs: 30_000,
     dataDir,
     files: createFileStore(join(dataDir, 'tmp')),
     log: createFileLogger(join(dataDir, 'logs', 'crash-child.log')),

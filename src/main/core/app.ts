@@ -29,6 +29,8 @@ export type CoreOptions = {
   readonly station?: string
   /** Runs import commits in a worker thread so the host stays responsive; see WorkerEntry. */
   readonly importCommitWorker?: WorkerEntry
+  /** See CoreContext.printerStatusTimeoutMs. */
+  readonly printerStatusTimeoutMs?: number
 }
 
 export const DATABASE_FILE = 'waybill.sqlite'
@@ -52,7 +54,10 @@ export function openCore(options: CoreOptions): Core {
         listener(event, payload)
       }
     },
-    ...(options.importCommitWorker ? { importCommitWorker: options.importCommitWorker } : {})
+    ...(options.importCommitWorker ? { importCommitWorker: options.importCommitWorker } : {}),
+    ...(options.printerStatusTimeoutMs !== undefined
+      ? { printerStatusTimeoutMs: options.printerStatusTimeoutMs }
+      : {})
   }
   // DESIGN §4 embedded defaults beside the migration's preview printer and manual shop.
   ensureDemoPool(db, ctx.now())

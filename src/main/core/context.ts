@@ -25,4 +25,10 @@ export type CoreContext = {
   readonly emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void
   /** Absent: imports commit on the core's own thread (tests, the bench). */
   readonly importCommitWorker?: WorkerEntry
+  /**
+   * How long a label waits for the printer's status reply before the printer counts as silent
+   * (absent: the queue's 2 s). Tests whose printers always answer pass a generous ceiling, so a
+   * starved event loop on a busy machine is not mistaken for a printer fault.
+   */
+  readonly printerStatusTimeoutMs?: number
 }

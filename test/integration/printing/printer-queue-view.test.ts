@@ -27,7 +27,8 @@ let printerB: PrinterRow
 let events: { event: EventName; payload: unknown }[]
 
 beforeEach(async () => {
-  tc = openTestCore({ host: 'browser' })
+  // Printer B always answers; only A is switched off (refused at once, no timeout involved).
+  tc = openTestCore({ host: 'browser', printerStatusTimeoutMs: 30_000 })
   a = await startVirtualPrinter({ language: 'tspl' })
   b = await startVirtualPrinter({ language: 'tspl' })
   printerA = addTcpPrinter(tc.core.db, a.uri, 'tspl', '打包台A')

@@ -222,6 +222,9 @@ function station(ctx: CoreContext, printerId: number): Result<Station> {
     printer: connection,
     clock: ctx.now,
     statusPolicy: policy,
+    ...(ctx.printerStatusTimeoutMs !== undefined
+      ? { statusTimeoutMs: ctx.printerStatusTimeoutMs }
+      : {}),
     onEvent: (event) => {
       for (const listener of listeners) {
         listener(event)
