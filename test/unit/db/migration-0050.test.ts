@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { openDatabase, type WritableDB } from '../../../src/main/core/db/connection'
 import { MIGRATIONS } from '../../../src/main/core/db/migrations'
-import { insertOrders } from '../../../src/main/core/db/orders-repo'
 import { insertPackage } from '../../../src/main/core/db/packages-repo'
 import { insertQueuedRecords } from '../../../src/main/core/db/print-records-repo'
-import { countRowsOf, makeTempDir, newOrderRow } from '../../support/core-fixtures'
+import { countRowsOf, makeTempDir } from '../../support/core-fixtures'
 
 let temp: ReturnType<typeof makeTempDir>
 const opened: WritableDB[] = []
@@ -52,9 +51,19 @@ function oldTestPrints(db: WritableDB): void {
 test('0050 removes the old PRINTER-TEST order with its packages and records, nothing else', () => {
   const file = `${temp.dir}/app.db`
   const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version < 50) })
-  const [realId] = insertOrders(old, [newOrderRow('REAL-1')])
+  // Raw SQL in the columns of that schema: today's order writer knows later columns (ship_by…).
+  const realId = Number(
+    old
+      .prepare(
+        `INSERT INTO orders (shop_id, platform_order_id, status, receiver_name, receiver_phone, province, city,
+                             district, address_detail, receiver_phone_rev, created_at, updated_at)
+         VALUES (1, 'REAL-1', 'pending', '张三', '13812345678', '浙江省', '杭州市', '西湖区', '文三路',
+                 '87654321831', 0, 0)`
+      )
+      .run().lastInsertRowid
+  )
   const realPackage = insertPackage(old, {
-    orderId: realId ?? 0,
+    orderId: realId,
     sequence: 1,
     role: 'first',
     carrier: 'ZTO',

@@ -124,3 +124,13 @@ test('a long address shrinks, then is cut with an ellipsis, never spilling out o
   }
   expect(getPixel(bitmap, 300, 536)).toBe(true)
 })
+
+test('control characters in any text draw as nothing, and the label still carries its number', async () => {
+  const label = sampleLabel({
+    carrier: { code: '\u0000\u001b', name: '顺丰\u0000速运\r\n' },
+    receiver: { ...sampleLabel().receiver, name: '张\u0000三\u0085' }
+  })
+  const bitmap = renderLabel(builtinTemplate('76x130'), label)
+  const codes = (await readWithZxing(bitmap)).filter((s) => s.format === 'Code128')
+  expect(codes.map((s) => s.text)).toEqual([label.trackingNumber])
+})

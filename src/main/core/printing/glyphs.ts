@@ -115,7 +115,19 @@ export function lineMetrics(sizePx: number): LineMetrics {
 
 const glyphCache = new Map<string, Glyph>()
 
+/** C0 and C1 control characters: they have no glyph, and the canvas refuses some (NUL). */
+function isControl(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f)
+}
+
+const NO_GLYPH: Glyph = { advance: 0, left: 0, top: 0, mask: null }
+
 export function glyph(char: string, sizePx: number, bold: boolean): Glyph {
+  // Sheets and typed text can carry control characters; a label draws them as nothing.
+  if (isControl(char)) {
+    return NO_GLYPH
+  }
   const key = `${sizePx}|${bold ? 1 : 0}|${char}`
   const cached = glyphCache.get(key)
   if (cached) {

@@ -131,6 +131,7 @@ export const enUS: Messages = {
     too_long: 'Too long',
     too_large: 'Too large',
     too_small: 'Too small',
+    carrier_unknown: 'Unknown carrier',
     phone_invalid:
       'Enter an 11-digit mobile starting with 1, or a landline with area code such as 0571-88886666',
     province_unknown: 'Not a valid province',

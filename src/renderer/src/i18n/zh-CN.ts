@@ -125,6 +125,7 @@ export const zhCN = {
     too_long: '太长了',
     too_large: '数值太大',
     too_small: '数值太小',
+    carrier_unknown: '不认识这个快递公司',
     phone_invalid: '请输入11位手机号（1开头），或带区号的座机号码，如 0571-88886666',
     province_unknown: '不是有效的省份',
     city_not_in_province: '该城市不属于所选省份',

@@ -22,6 +22,7 @@ const zhCN = {
       PRINTER_HAS_JOBS:
         '打印机“{{name}}”的队列里还有 {{waiting}} 张面单在等待。请先把它们移到其他打印机或取消，再删除。',
       LAST_PRINTER: '这是唯一的打印机，不能删除',
+      order_ambiguous: '几个店铺里都有这个订单号，请先选店铺',
       NAME_TAKEN: '已有同名打印机',
       PACKAGE_NOT_FOUND: '找不到这个包裹，可能已被删除',
       RECORD_NOT_FOUND: '找不到这条打印记录',
@@ -68,6 +69,7 @@ const enUS: typeof zhCN = {
       PRINTER_HAS_JOBS:
         'Printer “{{name}}” still has {{waiting}} labels waiting in its queue. Move them to another printer or cancel them first, then delete it.',
       LAST_PRINTER: 'This is the only printer; it cannot be deleted',
+      order_ambiguous: 'Several shops have an order with this id; choose the shop first',
       NAME_TAKEN: 'Another printer already has this name',
       PACKAGE_NOT_FOUND: 'This package was not found; it may have been deleted',
       RECORD_NOT_FOUND: 'This print record was not found',
