@@ -1,18 +1,16 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { Checkbox, Empty, Skeleton, Typography } from 'antd'
-import { useEffect, useRef, type ReactNode } from 'react'
+import { Checkbox, Typography } from 'antd'
+import type { ReactNode } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { maskPhone } from '../../../../shared/phone'
 import type { OrderSummary } from '../../../../shared/schemas/order'
 import { formatStationTime } from '../../lib/station-time'
+import { VirtualGrid } from '../../lib/VirtualGrid'
 import { DeadlineTag } from '../deadline/DeadlineTag'
 import { DemoTag } from '../demo/DemoTag'
 import { OrderStateTag } from './OrderStateTag'
 import { PlatformDistrictTag } from './PlatformDistrictTag'
 import type { OrderWindow } from './use-order-window'
-
-const ROW_HEIGHT = 44
 
 /** The list's columns, their widths, in their default order. */
 export const ORDER_COLUMNS = [
@@ -84,7 +82,7 @@ type Props = {
   readonly rowAction?: (row: OrderSummary) => ReactNode
 }
 
-/** A virtualized grid: only the visible rows exist in the DOM, whatever the order count. */
+/** The order list in the app's virtualized grid: only the visible rows exist, whatever the count. */
 export function OrderTable({
   window: rows,
   selectedId,
@@ -102,26 +100,9 @@ export function OrderTable({
     ...shown.map((k) => ORDER_COLUMNS.find((c) => c.key === k)?.width ?? '120px'),
     ...(rowAction ? ['104px'] : [])
   ].join(' ')
-  const scrollRef = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({
-    count: rows.total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12
-  })
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items.at(-1)?.index ?? 0
-  const { ensureRange } = rows
-
-  useEffect(() => {
-    if (rows.total > 0) {
-      ensureRange(first, last)
-    }
-  }, [ensureRange, first, last, rows.total])
 
   const header = (
-    <div role="row" className="wb-grid wb-grid-head" style={{ gridTemplateColumns: template }}>
+    <>
       <div role="columnheader" />
       {shown.map((c) => (
         <div role="columnheader" key={c}>
@@ -129,76 +110,57 @@ export function OrderTable({
         </div>
       ))}
       {rowAction ? <div role="columnheader" /> : null}
-    </div>
+    </>
   )
 
   return (
-    <div role="grid" aria-rowcount={rows.total} className="wb-table">
-      {header}
-      <div ref={scrollRef} className="wb-scroll" data-testid="order-scroll">
-        {rows.loaded && rows.total === 0 ? (
-          <Empty style={{ marginTop: 64 }} description={emptyText} />
-        ) : (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const row = rows.rowAt(item.index)
-              return (
-                <div
-                  key={item.key}
-                  role="row"
-                  aria-rowindex={item.index + 1}
-                  aria-selected={row !== undefined && row.id === selectedId}
-                  data-order-id={row?.platformOrderId}
-                  className={`wb-grid wb-row${row !== undefined && row.id === selectedId ? ' wb-row-selected' : ''}`}
-                  style={{
-                    gridTemplateColumns: template,
-                    transform: `translateY(${String(item.start)}px)`,
-                    height: ROW_HEIGHT
-                  }}
-                  onClick={() => {
-                    if (row) {
-                      onOpen(row.id)
-                    }
-                  }}
-                >
-                  {row ? (
-                    <>
-                      <div
-                        role="gridcell"
-                        onClick={(e) => {
-                          e.stopPropagation()
-                          onCheck(row.id, item.index, !isChecked(row.id), e.shiftKey)
-                        }}
-                      >
-                        <Checkbox
-                          checked={isChecked(row.id)}
-                          aria-label={t('orderList.selection.row', { id: row.platformOrderId })}
-                        />
-                      </div>
-                      {shown.map((c) => (
-                        <Cell key={c} column={c} row={row} />
-                      ))}
-                      {rowAction ? (
-                        <div
-                          role="gridcell"
-                          onClick={(e) => {
-                            e.stopPropagation()
-                          }}
-                        >
-                          {rowAction(row)}
-                        </div>
-                      ) : null}
-                    </>
-                  ) : (
-                    <Skeleton.Input active size="small" block style={{ gridColumn: '1 / -1' }} />
-                  )}
-                </div>
-              )
-            })}
+    <VirtualGrid
+      window={rows}
+      template={template}
+      header={header}
+      emptyText={emptyText}
+      scrollTestId="order-scroll"
+      renderRow={(row, at) => (
+        <div
+          key={at.key}
+          role="row"
+          aria-rowindex={at.ariaRowIndex}
+          aria-selected={row.id === selectedId}
+          data-order-id={row.platformOrderId}
+          className={`wb-grid wb-row${row.id === selectedId ? ' wb-row-selected' : ''}`}
+          style={at.style}
+          onClick={() => {
+            onOpen(row.id)
+          }}
+        >
+          <div
+            role="gridcell"
+            onClick={(e) => {
+              e.stopPropagation()
+              onCheck(row.id, at.index, !isChecked(row.id), e.shiftKey)
+            }}
+          >
+            <Checkbox
+              checked={isChecked(row.id)}
+              aria-label={t('orderList.selection.row', { id: row.platformOrderId })}
+            />
           </div>
-        )}
-      </div>
-    </div>
+          {shown.map((c) => (
+            <Cell key={c} column={c} row={row} />
+          ))}
+          {rowAction ? (
+            <div
+              role="gridcell"
+              onClick={(e) => {
+                e.stopPropagation()
+              }}
+            >
+              {rowAction(row)}
+            </div>
+          ) : null}
+        </div>
+      )}
+    />
   )
 }
 

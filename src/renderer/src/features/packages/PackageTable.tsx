@@ -1,12 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { Empty, Skeleton, Tag, Typography } from 'antd'
-import { useEffect, useRef, type ReactNode } from 'react'
+import { Tag, Typography } from 'antd'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PackageListRow } from '../../../../shared/api/packages-list'
 import { formatStationTime } from '../../lib/station-time'
+import { VirtualGrid } from '../../lib/VirtualGrid'
 import type { PackagesWindow } from './use-packages-window'
-
-const ROW_HEIGHT = 44
 
 const COLUMNS = [
   { key: 'order', width: 'minmax(150px, 180px)' },
@@ -24,7 +22,7 @@ const TEMPLATE = COLUMNS.map((c) => c.width).join(' ')
 
 const ROLE_COLORS = { first: 'default', split: 'blue', appended: 'purple' } as const
 
-/** A virtualized grid (as the Orders page's): only the visible rows exist in the DOM. */
+/** The package list, in the app's virtualized grid. */
 export function PackageTable({
   window: rows,
   emptyText
@@ -33,65 +31,33 @@ export function PackageTable({
   readonly emptyText: string
 }): ReactNode {
   const { t } = useTranslation()
-  const scrollRef = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({
-    count: rows.total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12
-  })
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items.at(-1)?.index ?? 0
-  const { ensureRange } = rows
-
-  useEffect(() => {
-    if (rows.total > 0) {
-      ensureRange(first, last)
-    }
-  }, [ensureRange, first, last, rows.total])
-
   return (
-    <div role="grid" aria-rowcount={rows.total} className="wb-table" aria-label="packages">
-      <div role="row" className="wb-grid wb-grid-head" style={{ gridTemplateColumns: TEMPLATE }}>
-        {COLUMNS.map((c) => (
-          <div role="columnheader" key={c.key}>
-            {t(`packages.columns.${c.key}`)}
-          </div>
-        ))}
-      </div>
-      <div ref={scrollRef} className="wb-scroll" data-testid="package-scroll">
-        {rows.loaded && rows.total === 0 ? (
-          <Empty style={{ marginTop: 64 }} description={emptyText} />
-        ) : (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const row = rows.rowAt(item.index)
-              return (
-                <div
-                  key={item.key}
-                  role="row"
-                  aria-rowindex={item.index + 1}
-                  data-tracking-number={row?.trackingNumber ?? undefined}
-                  className="wb-grid wb-row"
-                  style={{
-                    gridTemplateColumns: TEMPLATE,
-                    transform: `translateY(${String(item.start)}px)`,
-                    height: ROW_HEIGHT
-                  }}
-                >
-                  {row ? (
-                    COLUMNS.map((c) => <Cell key={c.key} column={c.key} row={row} />)
-                  ) : (
-                    <Skeleton.Input active size="small" block style={{ gridColumn: '1 / -1' }} />
-                  )}
-                </div>
-              )
-            })}
-          </div>
-        )}
-      </div>
-    </div>
+    <VirtualGrid
+      window={rows}
+      template={TEMPLATE}
+      ariaLabel="packages"
+      scrollTestId="package-scroll"
+      emptyText={emptyText}
+      header={COLUMNS.map((c) => (
+        <div role="columnheader" key={c.key}>
+          {t(`packages.columns.${c.key}`)}
+        </div>
+      ))}
+      renderRow={(row, at) => (
+        <div
+          key={at.key}
+          role="row"
+          aria-rowindex={at.ariaRowIndex}
+          data-tracking-number={row.trackingNumber ?? undefined}
+          className="wb-grid wb-row"
+          style={at.style}
+        >
+          {COLUMNS.map((c) => (
+            <Cell key={c.key} column={c.key} row={row} />
+          ))}
+        </div>
+      )}
+    />
   )
 }
 

@@ -1,11 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { Button, Empty, Input, InputNumber, Popconfirm, Select, Skeleton, Space } from 'antd'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { Button, Input, InputNumber, Popconfirm, Select, Space } from 'antd'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SkuView } from '../../../../shared/api/skus'
+import { VirtualGrid } from '../../lib/VirtualGrid'
 import type { SkuWindow } from './use-sku-window'
 
-const ROW_HEIGHT = 44
 const TEMPLATE =
   'minmax(120px, 180px) minmax(140px, 1fr) 100px minmax(210px, 240px) 120px 100px 150px'
 const ZONES = ['ambient', 'chilled', 'frozen'] as const
@@ -22,90 +21,60 @@ type Props = {
 /** The catalogue as a virtualized grid (only the visible rows exist), each row editable in place. */
 export function SkuTable({ window: rows, emptyText, onSave, onDelete }: Props): ReactNode {
   const { t } = useTranslation()
-  const scrollRef = useRef<HTMLDivElement>(null)
   const [editing, setEditing] = useState<SkuEdit | null>(null)
-  const virtualizer = useVirtualizer({
-    count: rows.total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12
-  })
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items.at(-1)?.index ?? 0
-  const { ensureRange } = rows
-  useEffect(() => {
-    if (rows.total > 0) {
-      ensureRange(first, last)
-    }
-  }, [ensureRange, first, last, rows.total])
-
   const heads = ['sku', 'title', 'weight', 'size', 'warehouse', 'zone', 'actions'] as const
   return (
-    <div role="grid" aria-rowcount={rows.total} className="wb-table" data-testid="sku-table">
-      <div role="row" className="wb-grid wb-grid-head" style={{ gridTemplateColumns: TEMPLATE }}>
-        {heads.map((h) => (
-          <div role="columnheader" key={h}>
-            {t(`skus.columns.${h}`)}
+    <VirtualGrid
+      window={rows}
+      template={TEMPLATE}
+      testId="sku-table"
+      emptyText={emptyText}
+      header={heads.map((h) => (
+        <div role="columnheader" key={h}>
+          {t(`skus.columns.${h}`)}
+        </div>
+      ))}
+      renderRow={(row, at) => {
+        const edit = editing?.sku === row.sku ? editing : null
+        return (
+          <div
+            key={at.key}
+            role="row"
+            aria-rowindex={at.ariaRowIndex}
+            data-sku={row.sku}
+            className="wb-grid wb-row"
+            style={at.style}
+          >
+            {edit ? (
+              <EditCells
+                edit={edit}
+                onChange={setEditing}
+                onSave={() => {
+                  void onSave(edit).then((saved) => {
+                    if (saved) {
+                      setEditing(null)
+                    }
+                  })
+                }}
+                onCancel={() => {
+                  setEditing(null)
+                }}
+              />
+            ) : (
+              <ViewCells
+                row={row}
+                onEdit={() => {
+                  setEditing({ ...row })
+                }}
+                onDelete={() => {
+                  onDelete(row.sku)
+                }}
+              />
+            )}
           </div>
-        ))}
-      </div>
-      <div ref={scrollRef} className="wb-scroll">
-        {rows.loaded && rows.total === 0 ? (
-          <Empty style={{ marginTop: 64 }} description={emptyText} />
-        ) : (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const row = rows.rowAt(item.index)
-              const edit = row && editing?.sku === row.sku ? editing : null
-              return (
-                <div
-                  key={item.key}
-                  role="row"
-                  aria-rowindex={item.index + 1}
-                  data-sku={row?.sku}
-                  className="wb-grid wb-row"
-                  style={{
-                    gridTemplateColumns: TEMPLATE,
-                    transform: `translateY(${String(item.start)}px)`,
-                    height: ROW_HEIGHT
-                  }}
-                >
-                  {!row ? (
-                    <Skeleton.Input active size="small" block style={{ gridColumn: '1 / -1' }} />
-                  ) : edit ? (
-                    <EditCells
-                      edit={edit}
-                      onChange={setEditing}
-                      onSave={() => {
-                        void onSave(edit).then((saved) => {
-                          if (saved) {
-                            setEditing(null)
-                          }
-                        })
-                      }}
-                      onCancel={() => {
-                        setEditing(null)
-                      }}
-                    />
-                  ) : (
-                    <ViewCells
-                      row={row}
-                      onEdit={() => {
-                        setEditing({ ...row })
-                      }}
-                      onDelete={() => {
-                        onDelete(row.sku)
-                      }}
-                    />
-                  )}
-                </div>
-              )
-            })}
-          </div>
-        )}
-      </div>
-    </div>
+        )
+      }}
+    />
   )
 }
 
