@@ -30,7 +30,10 @@ const ALLOWED = new Set(
     'USB',
     'IP',
     'dpi',
-    'mm',
+    'mm', // units of measure, written so in Chinese too
+    'cm',
+    'kg',
+    'g',
     'xlsx',
     'csv',
     'PDF',
