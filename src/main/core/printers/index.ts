@@ -4,16 +4,15 @@ export {
   type PrintPackagesRequest,
   printPackages,
   resumePrinter,
-  printerStatus,
-  pendingLabels,
-  confirmPending,
   recoverPrinting,
   enqueueLabels,
   reprintPackages,
   labelSink,
-  closePrinting,
-  previewDirOf
+  closePrinting
 } from './print-service'
+export { previewDirOf } from './printer-link'
+export { printerStatus } from './printer-status-light'
+export { pendingLabels, confirmPending } from './pending-labels'
 export { printerView, previewLabel } from './printers-service'
 export { testPrinter, TEST_TRACKING_NUMBER } from './test-print'
 export {

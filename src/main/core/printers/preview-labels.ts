@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { ok, type Result } from '../../../shared/result'
 import type { CoreContext } from '../context'
 import { defaultPrinter, listPrinters } from '../db/printers-repo'
-import { previewDirOf } from './print-service'
+import { previewDirOf } from './printer-link'
 
 /** The folder the preview printer writes to: the default printer's if it is one, else the first. */
 export function previewFolder(ctx: CoreContext): string | null {

@@ -1,13 +1,10 @@
 import { stationTimeZone } from '../station-time'
-import { access, constants } from 'node:fs/promises'
 import { acquireStationLock, type StationLock } from './station-lock'
-import { resolve } from 'node:path'
-import type { PrinterStatusView, PrintJobResultView } from '../../../shared/api/printers'
-import { relativePreviewDir } from '../../../shared/printer-uri'
+import type { PrintJobResultView } from '../../../shared/api/printers'
 import { stopReason } from '../../../shared/queue-stop-reasons'
 import { fail, ok, type Result } from '../../../shared/result'
 import type { CoreContext } from '../context'
-import { packageLabelRows, sendingLabels, type PendingLabelRow } from '../db/label-data-repo'
+import { packageLabelRows } from '../db/label-data-repo'
 import { getPrintRecord } from '../db/print-records-repo'
 import { getPrinter, setPrinterStatusReplies, type PrinterRow } from '../db/printers-repo'
 import {
@@ -20,18 +17,14 @@ import {
   PrintRecordError,
   type Transport,
   builtinTemplate,
-  confirm,
   connectPrinter,
-  openTransport,
-  parsePrinterUri,
   createPrintQueue,
-  previewTransport,
   recoverAfterRestart
 } from '../printing'
-import { shiftBitmap } from '../printing/label-offset'
-import { NotAPrinterError } from '../printing/status'
-import { type StatusPolicy, asksStatus, learnReplies } from '../printing/status-check'
+import type { StatusPolicy } from '../printing/status-check'
 import { packageLabelData } from './label-source'
+import { pendingLabels } from './pending-labels'
+import { printerLink, serialized } from './printer-link'
 import { configuredSender } from './sender'
 
 /**
@@ -108,78 +101,6 @@ async function closeStation(station: Station): Promise<void> {
   station.queue.pause('closing')
   await station.queue.close().catch(() => undefined)
   await station.connection.close().catch(() => undefined)
-}
-
-/** The preview printer's folder for a `preview:` address, absolute; null for other printers. */
-export function previewDirOf(ctx: CoreContext, uri: string): string | null {
-  const relative = relativePreviewDir(uri)
-  if (relative !== null) {
-    return resolve(ctx.dataDir, relative)
-  }
-  try {
-    const parsed = parsePrinterUri(uri)
-    return parsed.kind === 'preview' ? parsed.dir : null
-  } catch {
-    return null
-  }
-}
-
-/** The engine's config and link for a printer row; relative preview folders sit in the data folder. */
-export function printerLink(
-  ctx: CoreContext,
-  printer: PrinterRow
-): { config: PrinterConfig; transport: Transport } {
-  const relative = relativePreviewDir(printer.uri)
-  const base = {
-    id: printer.name,
-    language: printer.language,
-    dpi: printer.dpi,
-    tspl: { density: printer.darkness, nativeBarcodes: printer.nativeMode === 'barcodes' },
-    zpl: { darkness: printer.darkness, nativeBarcodes: printer.nativeMode === 'barcodes' }
-  }
-  if (relative !== null) {
-    const dir = resolve(ctx.dataDir, relative)
-    // The config URI only tells the engine "preview" (png); the folder goes to the transport.
-    return { config: { ...base, uri: 'preview:///labels' }, transport: previewTransport(dir) }
-  }
-  return {
-    config: { ...base, uri: printer.uri },
-    transport: openTransport(printer.uri, { connectTimeoutMs: 2000 })
-  }
-}
-
-/**
- * Status queries and label bytes share one link and must not interleave: every send and query
- * goes through one promise chain per printer.
- */
-function serialized(connection: PrinterConnection, printer: PrinterRow): PrinterConnection {
-  let tail: Promise<unknown> = Promise.resolve()
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = tail.then(work, work)
-    tail = next.catch(() => undefined)
-    return next
-  }
-  return {
-    config: connection.config,
-    language: connection.language,
-    transport: connection.transport,
-    canQueryStatus: connection.canQueryStatus,
-    encode: (bitmap) =>
-      connection.encode(shiftBitmap(bitmap, printer.offsetXDots, printer.offsetYDots)),
-    send: (bytes, name, timeoutMs) => exclusive(() => connection.send(bytes, name, timeoutMs)),
-    // A failed query drops the link inside the chain: a reset from outside it could cut the
-    // next caller's query (the status light's timeout killed a test print's).
-    status: (timeoutMs) =>
-      exclusive(async () => {
-        try {
-          return await connection.status(timeoutMs)
-        } catch (error) {
-          connection.transport.reset()
-          throw error
-        }
-      }),
-    close: () => connection.close()
-  }
 }
 
 function station(ctx: CoreContext, printerId: number): Result<Station> {
@@ -373,81 +294,6 @@ export function queueControl(ctx: CoreContext): {
     pause: (printerId) => pausePrinter(ctx, printerId),
     resume: (printerId) => resumePrinter(ctx, printerId),
     cancel: (printerId, jobIds) => cancelJobs(ctx, printerId, jobIds)
-  }
-}
-
-// ---- Status light.
-
-const STATUS_TIMEOUT_MS = 1500
-
-export async function printerStatus(
-  ctx: CoreContext,
-  printerId: number
-): Promise<Result<PrinterStatusView>> {
-  const found = station(ctx, printerId)
-  if (!found.ok) {
-    return found
-  }
-  const st = found.value
-  const snap = st.queue.snapshot()
-  const asks = asksStatus(st.connection, st.policy)
-  const base = {
-    id: printerId,
-    canQuery: asks,
-    paused: snap.paused,
-    pauseReason: snap.pauseReason,
-    checkedAt: ctx.now()
-  }
-  if (!snap.paused && snap.jobs.length > 0) {
-    // Mid-job the queue asks between labels; a second query would only slow it down.
-    return ok({ ...base, state: snap.printerState ?? 'ready', conditions: [], busy: true })
-  }
-  if (!asks) {
-    // One-way links, and printers that never answer or whose status is off: a best guess.
-    return ok({ ...base, state: await oneWayState(st.printer), conditions: [], busy: false })
-  }
-  try {
-    const status = await withTimeout(
-      st.connection.status(STATUS_TIMEOUT_MS),
-      STATUS_TIMEOUT_MS + 1500
-    )
-    // An answer is an answer, whoever asked: from now on this printer's silence is a fault.
-    // Silence here teaches nothing (the light is not a print; printing decides about mute).
-    learnReplies(st.policy, 'answered')
-    return ok({ ...base, state: status.state, conditions: [...status.conditions], busy: false })
-  } catch (error) {
-    // (The link was already dropped inside the serialized call; see serialized().)
-    const state = error instanceof NotAPrinterError ? 'not_a_printer' : 'offline'
-    return ok({ ...base, state, conditions: [errorText(error)], busy: false })
-  }
-}
-
-/** Links that cannot answer: the preview folder is ready if writable; a device file if present. */
-async function oneWayState(printer: PrinterRow): Promise<PrinterStatusView['state']> {
-  const kind = parseKind(printer.uri)
-  if (kind === 'preview') {
-    return 'ready'
-  }
-  if (kind === 'file') {
-    try {
-      const parsed = parsePrinterUri(printer.uri)
-      await access(parsed.kind === 'file' ? parsed.path : '', constants.W_OK)
-      return 'ready'
-    } catch {
-      return 'offline'
-    }
-  }
-  return 'unknown'
-}
-
-function parseKind(uri: string): string | null {
-  if (relativePreviewDir(uri) !== null) {
-    return 'preview'
-  }
-  try {
-    return parsePrinterUri(uri).kind
-  } catch {
-    return null
   }
 }
 
@@ -726,87 +572,6 @@ function jobResult(st: Station, jobId: string, recordIds: readonly number[]): Pr
     pauseReason: snap.pauseReason,
     printerState: snap.printerState
   }
-}
-
-// ---- Crash confirmation.
-
-/**
- * Labels whose fate only the packer knows: left `sending` by an earlier run (not the ones a live
- * queue is sending right now), and labels a live queue sent whole before the printer faulted.
- */
-export function pendingLabels(ctx: CoreContext): PendingLabelRow[] {
-  const inFlight = new Set<number>()
-  const unconfirmed: PendingLabelRow[] = []
-  for (const st of service(ctx).stations.values()) {
-    const snap = st.queue.snapshot()
-    for (const job of snap.jobs) {
-      for (const label of job.labels) {
-        if (!label.done) {
-          inFlight.add(label.recordId)
-        }
-      }
-    }
-    const doubt = snap.unconfirmed ? getPrintRecord(ctx.db, snap.unconfirmed.recordId) : undefined
-    const row = doubt ? packageLabelRows(ctx.db, [doubt.packageId]).get(doubt.packageId) : undefined
-    if (doubt && row) {
-      unconfirmed.push({
-        recordId: doubt.id,
-        packageId: doubt.packageId,
-        trackingNumber: doubt.trackingNumber,
-        printer: doubt.printer,
-        orderId: row.orderId,
-        platformOrderId: row.platformOrderId,
-        sentAt: doubt.updatedAt
-      })
-    }
-  }
-  return [...sendingLabels(ctx.db).filter((label) => !inFlight.has(label.recordId)), ...unconfirmed]
-}
-
-export function confirmPending(
-  ctx: CoreContext,
-  recordId: number,
-  printed: boolean
-): Result<{ recordId: number; state: PrintJobResultView['labels'][number]['state'] }> {
-  if (!pendingLabels(ctx).some((label) => label.recordId === recordId)) {
-    const record = getPrintRecord(ctx.db, recordId)
-    return record
-      ? fail('CONFLICT', `Label ${record.trackingNumber} does not wait for confirmation`, {
-          state: record.state
-        })
-      : fail('NOT_FOUND', `Print record ${String(recordId)} does not exist`)
-  }
-  // A live queue's label is answered through its queue, which then goes on (or resends) on resume.
-  const live = [...service(ctx).stations.values()].find(
-    (st) => st.queue.snapshot().unconfirmed?.recordId === recordId
-  )
-  if (live) {
-    live.queue.confirm(recordId, printed)
-  }
-  const record = live
-    ? (getPrintRecord(ctx.db, recordId) ?? confirm(ctx.db, recordId, printed, ctx.now()))
-    : confirm(ctx.db, recordId, printed, ctx.now())
-  ctx.emit('printing.pendingChanged', { count: pendingLabels(ctx).length })
-  ctx.log.info('print record confirmed after restart', { recordId, printed })
-  return ok({ recordId: record.id, state: record.state })
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolveValue, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error(`no answer in ${String(ms)} ms`))
-    }, ms)
-    promise.then(
-      (value) => {
-        clearTimeout(timer)
-        resolveValue(value)
-      },
-      (error: unknown) => {
-        clearTimeout(timer)
-        reject(error instanceof Error ? error : new Error(String(error)))
-      }
-    )
-  })
 }
 
 function errorText(error: unknown): string {

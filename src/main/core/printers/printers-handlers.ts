@@ -1,6 +1,8 @@
 import { ok } from '../../../shared/result'
 import type { DomainHandlers } from '../api/handler-types'
-import { confirmPending, pendingLabels, printerStatus, resumePrinter } from './print-service'
+import { confirmPending, pendingLabels } from './pending-labels'
+import { resumePrinter } from './print-service'
+import { printerStatus } from './printer-status-light'
 import { testPrinter } from './test-print'
 import {
   addPrinterFrom,

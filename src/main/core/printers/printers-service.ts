@@ -23,7 +23,8 @@ import {
 import { builtinTemplate, renderLabel, toPng, type Dpi } from '../printing'
 import { sampleLabelData } from './label-source'
 import { configuredSender } from './sender'
-import { previewDirOf, retirePrinter } from './print-service'
+import { retirePrinter } from './print-service'
+import { previewDirOf } from './printer-link'
 
 export function printerView(ctx: CoreContext, row: PrinterRow): PrinterView {
   return {
