@@ -10,6 +10,7 @@ import {
   type AddressProblem,
   type ResolvedAddress
 } from './address'
+import type { ItemReport } from './item-report'
 import { weightFactor } from './mapping'
 import {
   cellText,
@@ -45,9 +46,9 @@ type Source = RejectedRow['source']
  * U+FFFD: what a byte sequence that is not text in the file's encoding decodes to (GBK rows
  * pasted into a UTF-8 file). Such a cell is rejected rather than imported as ����.
  */
-const UNREADABLE = '\ufffd'
+export const UNREADABLE = '\ufffd'
 
-type ItemDraft = {
+export type ItemDraft = {
   readonly row: number
   readonly source: Source
   readonly title: string
@@ -729,11 +730,11 @@ function receiverField(
   }
 }
 
-function cellReason(code: CellProblem, value: string): Reason {
+export function cellReason(code: CellProblem, value: string): Reason {
   return reason(code, { value })
 }
 
-function isBlank(cells: readonly CellValue[]): boolean {
+export function isBlank(cells: readonly CellValue[]): boolean {
   for (const c of cells) {
     if (c !== null && !(typeof c === 'string' && c.trim() === '')) {
       return false
@@ -776,97 +777,4 @@ function withSiblings(
     }
   }
   return out
-}
-
-/** Items of a separate item report (Taobao's 宝贝报表), keyed by order id. */
-export class ItemReport {
-  private readonly byOrder = new Map<
-    string,
-    { rows: number[]; items: ItemDraft[]; issues: RejectedRow[] }
-  >()
-  private readonly orphans: RejectedRow[] = []
-  private readonly parser: OrderAssembler
-
-  constructor(
-    private readonly headers: readonly string[],
-    private readonly indexes: Partial<Record<ImportField, number>>
-  ) {
-    this.parser = new OrderAssembler({
-      headers,
-      indexes,
-      shopId: 1,
-      source: 'items',
-      itemsFromReport: false
-    })
-  }
-
-  get orderIdColumn(): string {
-    const index = this.indexes.orderId
-    return index === undefined ? '' : (this.headers[index] ?? '')
-  }
-
-  columnOf(field: ImportField): string {
-    const index = this.indexes[field]
-    return index === undefined ? '' : (this.headers[index] ?? '')
-  }
-
-  add(sheetRow: SheetRow): void {
-    const { row, cells } = sheetRow
-    if (isBlank(cells)) {
-      return
-    }
-    const index = this.indexes.orderId
-    const id = cleanOrderId(index === undefined ? undefined : cells[index])
-    if (!id.ok || id.value === '') {
-      const r = id.ok ? reason('order_id_required') : cellReason(id.code, id.value)
-      this.orphans.push({ row, column: this.orderIdColumn, source: 'items', ...r })
-      return
-    }
-    let entry = this.byOrder.get(id.value)
-    if (!entry) {
-      entry = { rows: [], items: [], issues: [] }
-      this.byOrder.set(id.value, entry)
-    }
-    entry.rows.push(row)
-    const tooLong = cells.findIndex(
-      (c) => typeof c === 'string' && c.length > IMPORT_LIMITS.maxCellChars
-    )
-    if (tooLong >= 0) {
-      entry.issues.push({
-        row,
-        column: this.headers[tooLong] ?? '',
-        source: 'items',
-        ...reason('cell_too_long', { max: IMPORT_LIMITS.maxCellChars })
-      })
-      return
-    }
-    const unreadable = cells.findIndex((c) => typeof c === 'string' && c.includes(UNREADABLE))
-    if (unreadable >= 0) {
-      entry.issues.push({
-        row,
-        column: this.headers[unreadable] ?? '',
-        source: 'items',
-        ...reason('cell_unreadable')
-      })
-      return
-    }
-    const item = this.parser.item(row, cells, entry.issues)
-    if (item) {
-      entry.items.push(item)
-    }
-  }
-
-  take(orderId: string): { rows: number[]; items: ItemDraft[]; issues: RejectedRow[] } | undefined {
-    const entry = this.byOrder.get(orderId)
-    this.byOrder.delete(orderId)
-    return entry
-  }
-
-  leftovers(): { orderId: string; rows: number[] }[] {
-    return [...this.byOrder.entries()].map(([orderId, e]) => ({ orderId, rows: e.rows }))
-  }
-
-  get orphanRows(): readonly RejectedRow[] {
-    return this.orphans
-  }
 }
